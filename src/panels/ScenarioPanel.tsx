@@ -1,0 +1,128 @@
+/**
+ * The scenario section: load a dataset into either cloud, pick the ground cost, and open or save
+ * the scenario as a file. Bad files leave the open scenario untouched and say why.
+ */
+import { useRef, useState } from 'react';
+import { DATASETS, findDataset } from '../scenario/datasets.ts';
+import { downloadScenario, readScenarioFile } from '../scenario/fileIo.ts';
+import type { CostKind, Side } from '../scenario/types.ts';
+import { useStore } from '../state/store.ts';
+
+export function ScenarioPanel() {
+  const cost = useStore((s) => s.scenario.cost);
+  const activeSide = useStore((s) => s.activeSide);
+  const [datasetId, setDatasetId] = useState(DATASETS[0].id);
+  const [count, setCount] = useState(200);
+  const [noise, setNoise] = useState(0.05);
+  const [seed, setSeed] = useState(1);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const dataset = findDataset(datasetId) ?? DATASETS[0];
+
+  const apply = (side: Side) => {
+    const { scenario, commit, notify } = useStore.getState();
+    try {
+      const d = dataset.generate({ count, noise, seed });
+      commit({ ...scenario, [side]: { points: d.points, weights: null, labels: d.labels ?? null } });
+      // The next press gives a fresh sample, so "apply to both" does not stack identical clouds.
+      setSeed((k) => k + 1);
+    } catch (e) {
+      notify('error', `Could not generate ${dataset.label}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    const r = await readScenarioFile(file);
+    const { openScenario, notify } = useStore.getState();
+    if (r.ok) {
+      openScenario(r.scenario);
+      notify('info', `Opened “${r.scenario.name}”.`);
+    } else {
+      notify('error', `Could not open the file: ${r.error}. Your scenario is unchanged.`);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby="scenario-title">
+      <h2 id="scenario-title">Datasets</h2>
+      <div className="field">
+        <label htmlFor="dataset">Dataset</label>
+        <select id="dataset" value={datasetId} onChange={(e) => setDatasetId(e.target.value)}>
+          {DATASETS.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+        <span className="help">{dataset.description}</span>
+      </div>
+      <div className="field">
+        <label htmlFor="dataset-count">Points</label>
+        <span className="value">{count}</span>
+        <input id="dataset-count" type="range" min={10} max={2000} step={10} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+      </div>
+      <div className="field">
+        <label htmlFor="dataset-noise">Noise</label>
+        <span className="value">{noise.toFixed(2)}</span>
+        <input id="dataset-noise" type="range" min={0} max={0.5} step={0.01} value={noise} onChange={(e) => setNoise(Number(e.target.value))} />
+      </div>
+      <div className="field">
+        <label htmlFor="dataset-seed">Seed</label>
+        <input
+          id="dataset-seed"
+          type="number"
+          min={0}
+          step={1}
+          value={seed}
+          style={{ width: 90 }}
+          onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+        />
+      </div>
+      <div className="row">
+        <button type="button" className={`btn${activeSide === 'source' ? ' primary' : ''}`} onClick={() => apply('source')}>
+          <span className="dot source" aria-hidden="true" /> Load as source
+        </button>
+        <button type="button" className={`btn${activeSide === 'target' ? ' primary' : ''}`} onClick={() => apply('target')}>
+          <span className="dot target" aria-hidden="true" /> Load as target
+        </button>
+      </div>
+
+      <h2>Cost</h2>
+      <div className="field">
+        <label htmlFor="cost">Ground cost</label>
+        <select
+          id="cost"
+          value={cost}
+          onChange={(e) => {
+            const { scenario, commit } = useStore.getState();
+            commit({ ...scenario, cost: e.target.value as CostKind });
+          }}
+        >
+          <option value="sqeuclidean">Squared Euclidean |x − y|²</option>
+          <option value="euclidean">Euclidean |x − y|</option>
+        </select>
+      </div>
+
+      <h2>File</h2>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
+          Open scenario file…
+        </button>
+        <button type="button" className="btn" onClick={() => downloadScenario(useStore.getState().scenario)}>
+          Save scenario file
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Scenario file"
+          hidden
+          onChange={(e) => {
+            void openFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+    </section>
+  );
+}

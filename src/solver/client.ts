@@ -1,0 +1,187 @@
+/**
+ * The client side of the worker boundary. Work runs in lanes (one per kind of job: cost
+ * statistics, the method's solve, ...), each with its own worker instance, so a hung or crashed
+ * solve never takes unrelated work down with it.
+ *
+ * Rules (DESIGN.md section 3):
+ * - A newer request on a lane supersedes the older one: the older is cancelled cooperatively
+ *   (`api.cancel`, honoured at the kernel's next slice) and settles as `cancelled`.
+ * - If the older job does not settle within `hangTimeoutMs` after the cancel (a kernel that never
+ *   yields), the lane's worker is terminated and respawned, and the newer request re-sent.
+ * - A worker that crashes (its `error` event) fails its jobs with a message and is respawned on
+ *   the next request.
+ */
+import type { JobProgress, SolverApi } from '../../workers/api.ts';
+
+/** How a job ended. Cancellation and errors are values, not exceptions, so callers can't forget them. */
+export type Outcome<R> =
+  | { status: 'done'; value: R }
+  | { status: 'cancelled' }
+  | { status: 'error'; message: string };
+
+/** One worker as the client sees it; `createWorkerHandle` makes real ones, tests make fakes. */
+export interface WorkerHandle {
+  api: Pick<SolverApi, 'cancel'> & Record<string, unknown>;
+  terminate(): void;
+  /** Registers the crash callback (the worker's `error` event). */
+  onCrash(cb: (message: string) => void): void;
+}
+
+/** The call a job makes: given the lane's API and the job id, start the request. */
+export type JobCall<R> = (api: SolverApi, jobId: number, onProgress: (p: JobProgress) => void) => Promise<R>;
+
+interface Job {
+  id: number;
+  call: JobCall<unknown>;
+  onProgress: (p: JobProgress) => void;
+  settle: (o: Outcome<unknown>) => void;
+  settled: boolean;
+}
+
+interface Lane {
+  handle: WorkerHandle | null;
+  current: Job | null;
+  hangTimer: ReturnType<typeof setTimeout> | null;
+}
+
+export interface SolverClientOptions {
+  createHandle: () => WorkerHandle;
+  /** Grace period for a cancelled job before its worker is terminated, ms. */
+  hangTimeoutMs?: number;
+}
+
+let nextJobId = 1;
+
+export class SolverClient {
+  private lanes = new Map<string, Lane>();
+  private readonly createHandle: () => WorkerHandle;
+  private readonly hangTimeoutMs: number;
+
+  constructor(opts: SolverClientOptions) {
+    this.createHandle = opts.createHandle;
+    this.hangTimeoutMs = opts.hangTimeoutMs ?? 400;
+  }
+
+  /**
+   * Runs `call` on `lane`, superseding whatever runs there. Progress reaches `onProgress` only
+   * while this job is the lane's current one.
+   */
+  run<R>(lane: string, call: JobCall<R>, onProgress: (p: JobProgress) => void = () => {}): Promise<Outcome<R>> {
+    const l = this.lane(lane);
+    const previous = l.current;
+    return new Promise<Outcome<R>>((resolve) => {
+      const job: Job = {
+        id: nextJobId++,
+        call: call as JobCall<unknown>,
+        onProgress,
+        settled: false,
+        settle: (o) => {
+          if (job.settled) return;
+          job.settled = true;
+          if (l.current === job) l.current = null;
+          resolve(o as Outcome<R>);
+        },
+      };
+      l.current = job;
+      if (previous && !previous.settled) this.supersede(l, previous);
+      this.start(l, job);
+    });
+  }
+
+  /** Cancels the lane's current job, if any. */
+  cancel(lane: string): void {
+    const l = this.lanes.get(lane);
+    if (l?.current) {
+      const job = l.current;
+      l.current = null;
+      this.supersede(l, job);
+    }
+  }
+
+  /** True while a job runs on `lane`. */
+  busy(lane: string): boolean {
+    return !!this.lanes.get(lane)?.current;
+  }
+
+  /** Terminates every worker (page teardown, tests). */
+  dispose(): void {
+    for (const l of this.lanes.values()) {
+      const job = l.current;
+      l.current = null;
+      this.kill(l);
+      job?.settle({ status: 'cancelled' });
+    }
+    this.lanes.clear();
+  }
+
+  private lane(name: string): Lane {
+    let l = this.lanes.get(name);
+    if (!l) {
+      l = { handle: null, current: null, hangTimer: null };
+      this.lanes.set(name, l);
+    }
+    return l;
+  }
+
+  private ensureHandle(l: Lane): WorkerHandle {
+    if (!l.handle) {
+      const h = this.createHandle();
+      h.onCrash((message) => {
+        if (l.handle !== h) return;
+        const job = l.current;
+        l.current = null;
+        this.kill(l);
+        job?.settle({ status: 'error', message: `The solver stopped unexpectedly (${message}). It has been restarted.` });
+      });
+      l.handle = h;
+    }
+    return l.handle;
+  }
+
+  private start(l: Lane, job: Job): void {
+    const api = this.ensureHandle(l).api as unknown as SolverApi;
+    const progress = (p: JobProgress) => {
+      if (!job.settled && l.current === job) job.onProgress(p);
+    };
+    job.call(api, job.id, progress).then(
+      (value) => job.settle({ status: 'done', value }),
+      (err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        job.settle(message === 'cancelled' ? { status: 'cancelled' } : { status: 'error', message });
+      },
+    );
+  }
+
+  private supersede(l: Lane, old: Job): void {
+    const handle = l.handle;
+    if (!handle) return old.settle({ status: 'cancelled' });
+    try {
+      handle.api.cancel(old.id);
+    } catch {
+      /* the worker may already be gone; the hang timer handles it */
+    }
+    if (l.hangTimer) clearTimeout(l.hangTimer);
+    l.hangTimer = setTimeout(() => {
+      l.hangTimer = null;
+      if (old.settled) return;
+      // The old job ignored the cancel: its worker is stuck in code that never yields.
+      const pending = l.current;
+      l.current = null;
+      this.kill(l);
+      old.settle({ status: 'cancelled' });
+      if (pending && !pending.settled) {
+        l.current = pending;
+        this.start(l, pending);
+      }
+    }, this.hangTimeoutMs);
+  }
+
+  /** Terminates the lane's worker; the next job spawns a fresh one. Settles no job. */
+  private kill(l: Lane): void {
+    if (l.hangTimer) clearTimeout(l.hangTimer);
+    l.hangTimer = null;
+    const h = l.handle;
+    l.handle = null;
+    h?.terminate();
+  }
+}

@@ -1,0 +1,69 @@
+/** The ui slice: the active tool and cloud, brush settings, selection, view toggles and messages. */
+import type { StateCreator } from 'zustand';
+import type { Side } from '../scenario/types.ts';
+import type { Store } from './store.ts';
+
+/** Pointer tools of the stage. */
+export type ToolId = 'brush' | 'point' | 'move' | 'erase' | 'select' | 'pan';
+
+/** A set of selected point indices in one cloud. */
+export interface Selection {
+  side: Side;
+  /** Sorted, distinct indices into the cloud. */
+  indices: Int32Array;
+}
+
+/** A message for the user: errors from bad input or a crashed worker, confirmations. */
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface UiSlice {
+  tool: ToolId;
+  activeSide: Side;
+  /** Brush radius in plane units (standard deviation of the sprayed points). */
+  brushSpread: number;
+  /** Points the brush adds per second while held. */
+  brushRate: number;
+  selection: Selection | null;
+  showGrid: boolean;
+  /** Bumped to ask the stage to reset its zoom. */
+  viewResetCount: number;
+  notices: Notice[];
+  setTool: (tool: ToolId) => void;
+  setActiveSide: (side: Side) => void;
+  setBrush: (spread: number, rate: number) => void;
+  setSelection: (sel: Selection | null) => void;
+  toggleGrid: () => void;
+  resetView: () => void;
+  notify: (kind: Notice['kind'], text: string) => void;
+  dismiss: (id: number) => void;
+}
+
+let nextNoticeId = 1;
+
+export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) => ({
+  tool: 'brush',
+  activeSide: 'target',
+  brushSpread: 0.15,
+  brushRate: 60,
+  selection: null,
+  showGrid: true,
+  viewResetCount: 0,
+  notices: [],
+  setTool: (tool) => set({ tool }),
+  setActiveSide: (activeSide) => set({ activeSide, selection: null }),
+  setBrush: (brushSpread, brushRate) => set({ brushSpread, brushRate }),
+  setSelection: (selection) => set({ selection }),
+  toggleGrid: () => set({ showGrid: !get().showGrid }),
+  resetView: () => set({ viewResetCount: get().viewResetCount + 1 }),
+  notify: (kind, text) => {
+    const notice = { id: nextNoticeId++, kind, text };
+    // Keep the newest few; the same text twice in a row is shown once.
+    const rest = get().notices.filter((n) => n.text !== text).slice(-3);
+    set({ notices: [...rest, notice] });
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+});

@@ -1,0 +1,59 @@
+/**
+ * Runs a kernel generator inside the worker in time slices, so the worker's event loop turns
+ * between slices: that is what lets a `cancel` message (or a superseding request) arrive while a
+ * long solve is under way. Progress goes out through the caller's callback, throttled.
+ */
+import { createThrottle } from './throttle.ts';
+
+/** Work done between event-loop turns, ms. Short enough that cancel lands within a frame or two. */
+const SLICE_MS = 12;
+
+/** Raised inside the worker when a job was cancelled; the client maps it to a 'cancelled' outcome. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+const cancelled = new Set<number>();
+
+/** Marks a job as cancelled; the runner stops it at its next slice boundary. */
+export function cancelJob(jobId: number): void {
+  cancelled.add(jobId);
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Drives `steps` to completion.
+ * @param toProgress maps a yielded value to the message sent to the client (or null to skip it)
+ * @param onProgress the client's proxied callback; awaited never (fire and forget)
+ */
+export async function runSteps<Y, R, P>(
+  jobId: number,
+  steps: Generator<Y, R>,
+  toProgress: (y: Y) => P | null,
+  onProgress?: (p: P) => void,
+): Promise<R> {
+  const throttle = createThrottle();
+  let sliceStart = performance.now();
+  try {
+    for (;;) {
+      if (cancelled.has(jobId)) throw new CancelledError();
+      const r = steps.next();
+      if (r.done) return r.value;
+      const now = performance.now();
+      if (onProgress && throttle.ready(now)) {
+        const p = toProgress(r.value);
+        if (p !== null) void onProgress(p);
+      }
+      if (now - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+    }
+  } finally {
+    cancelled.delete(jobId);
+  }
+}
