@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
+import { installTestHook } from './app/testHook.ts';
 import './app/theme.css';
+
+installTestHook();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -95,6 +95,25 @@ describe('SolverClient', () => {
     await expect(second).resolves.toEqual({ status: 'done', value: 'again' });
   });
 
+  it('a chain of superseding requests does not postpone terminating a hung worker', async () => {
+    const f = fakeFactory();
+    const c = new SolverClient({ createHandle: f.create, hangTimeoutMs: 300 });
+    const hung = c.run('lane', work);
+    f.made[0].hung = true;
+    await vi.advanceTimersByTimeAsync(200);
+    const middle = c.run('lane', work);
+    await vi.advanceTimersByTimeAsync(200);
+    const last = c.run('lane', work);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(f.made[0].terminated).toBe(true);
+    await expect(hung).resolves.toEqual({ status: 'cancelled' });
+    await expect(middle).resolves.toEqual({ status: 'cancelled' });
+    const jobs = [...f.made[1].jobs.values()];
+    expect(jobs.length).toBe(1);
+    jobs[0].resolve('last');
+    await expect(last).resolves.toEqual({ status: 'done', value: 'last' });
+  });
+
   it('a crash fails the job with a message and the next request gets a fresh worker', async () => {
     const f = fakeFactory();
     const c = new SolverClient({ createHandle: f.create });

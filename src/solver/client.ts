@@ -41,6 +41,8 @@ interface Job {
 interface Lane {
   handle: WorkerHandle | null;
   current: Job | null;
+  /** Superseded jobs whose cancel the worker has not yet honoured. */
+  cancelling: Set<Job>;
   hangTimer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -79,6 +81,7 @@ export class SolverClient {
           if (job.settled) return;
           job.settled = true;
           if (l.current === job) l.current = null;
+          l.cancelling.delete(job);
           resolve(o as Outcome<R>);
         },
       };
@@ -117,7 +120,7 @@ export class SolverClient {
   private lane(name: string): Lane {
     let l = this.lanes.get(name);
     if (!l) {
-      l = { handle: null, current: null, hangTimer: null };
+      l = { handle: null, current: null, cancelling: new Set(), hangTimer: null };
       this.lanes.set(name, l);
     }
     return l;
@@ -155,20 +158,24 @@ export class SolverClient {
   private supersede(l: Lane, old: Job): void {
     const handle = l.handle;
     if (!handle) return old.settle({ status: 'cancelled' });
+    l.cancelling.add(old);
     try {
       handle.api.cancel(old.id);
     } catch {
       /* the worker may already be gone; the hang timer handles it */
     }
-    if (l.hangTimer) clearTimeout(l.hangTimer);
+    // The timer starts at the first unanswered cancel and is not pushed back by later ones:
+    // a stream of superseding requests must not hide a hung worker.
+    if (l.hangTimer) return;
     l.hangTimer = setTimeout(() => {
       l.hangTimer = null;
-      if (old.settled) return;
-      // The old job ignored the cancel: its worker is stuck in code that never yields.
+      if (l.cancelling.size === 0) return;
+      // A cancelled job ignored the cancel: its worker is stuck in code that never yields.
+      const stuck = [...l.cancelling];
       const pending = l.current;
       l.current = null;
       this.kill(l);
-      old.settle({ status: 'cancelled' });
+      for (const job of stuck) job.settle({ status: 'cancelled' });
       if (pending && !pending.settled) {
         l.current = pending;
         this.start(l, pending);

@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app.ts';
+
+test.describe('foundation', () => {
+  test('the page loads with the example drawn and no console error @phone', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    expect(await app.count('source')).toBeGreaterThan(0);
+    expect(await app.count('target')).toBeGreaterThan(0);
+    await expect(app.stage).toHaveAttribute('aria-label', /source \d+ points, target \d+ points/);
+    // The canvas has pixels in both cloud colours: it is not blank.
+    const coloured = await app.stage.evaluate((c: HTMLCanvasElement) => {
+      const ctx = c.getContext('2d')!;
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let k = 0; k < d.length; k += 4) if (Math.abs(d[k] - d[k + 2]) > 80) n++;
+      return n;
+    });
+    expect(coloured).toBeGreaterThan(100);
+    await page.waitForTimeout(300);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('brushing with the mouse adds points to the active cloud', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.editSide('target');
+    await app.tool('Brush');
+    const before = await app.storeCounts();
+    await app.mouseStroke([0.3, 0.3], [0.7, 0.6]);
+    const after = await app.storeCounts();
+    expect(after.target).toBeGreaterThan(before.target);
+    expect(after.source).toBe(before.source);
+    expect(await app.count('target')).toBe(after.target);
+  });
+
+  test('brushing with touch adds points to the active cloud', async ({ browser }) => {
+    const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const app = new AppPage(page);
+    await app.open();
+    await app.editSide('source');
+    await app.tool('Brush');
+    const before = await app.storeCounts();
+    await app.touchStroke([0.4, 0.4], [0.6, 0.5]);
+    const after = await app.storeCounts();
+    expect(after.source).toBeGreaterThan(before.source);
+    expect(after.target).toBe(before.target);
+    await context.close();
+  });
+
+  test('a dataset applies, and undo and redo restore', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const before = await app.count('source');
+    await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Two moons' });
+    await page.getByLabel('Points', { exact: true }).fill('400');
+    await page.getByRole('button', { name: 'Load as source' }).click();
+    await expect(page.getByTestId('source-count')).toContainText('400 points');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await app.count('source')).toBe(before);
+    await page.keyboard.press('Control+Shift+Z');
+    expect(await app.count('source')).toBe(400);
+    await page.keyboard.press('Control+Z');
+    expect(await app.count('source')).toBe(before);
+  });
+
+  test('cost statistics come from the worker and follow the scenario', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const mean = page.getByTestId('cost-mean');
+    await expect(mean).toHaveText(/^\d/);
+    const first = await mean.textContent();
+    // The expected mean, computed here from the same points, agrees with the worker's.
+    const expected = await page.evaluate(() => {
+      const s = window.__ot!.store.getState().scenario;
+      const x = s.source.points;
+      const y = s.target.points;
+      let sum = 0;
+      for (let i = 0; i < x.length; i += 2)
+        for (let j = 0; j < y.length; j += 2) sum += (x[i] - y[j]) ** 2 + (x[i + 1] - y[j + 1]) ** 2;
+      return sum / ((x.length / 2) * (y.length / 2));
+    });
+    expect(Number(first)).toBeCloseTo(expected, 2);
+    await page.getByRole('button', { name: 'Swap source and target' }).click();
+    await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Uniform square' });
+    await page.getByRole('button', { name: 'Load as target' }).click();
+    await expect(mean).not.toHaveText(first!);
+  });
+
+  test('a second request supersedes the first', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const statuses = await page.evaluate(() => window.__ot!.supersedeProbe());
+    expect(statuses).toEqual(['cancelled', 'done']);
+  });
+
+  test('a crashed or hung worker is replaced and the scenario is untouched', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const before = await app.storeCounts();
+    const crashed = await page.evaluate(() => window.__ot!.fault('stats', 'crash'));
+    expect(crashed).toMatch(/^error: The solver stopped unexpectedly/);
+    // A hung worker is terminated when a newer request supersedes it.
+    const hung = page.evaluate(() => window.__ot!.fault('probe', 'hang'));
+    const statuses = await page.evaluate(() => window.__ot!.supersedeProbe());
+    expect(await hung).toBe('cancelled');
+    expect(statuses[1]).toBe('done');
+    expect(await app.storeCounts()).toEqual(before);
+    // The stats lane works again after the crash.
+    await page.getByRole('button', { name: 'Swap source and target' }).click();
+    await expect(page.getByTestId('cost-mean')).toHaveText(/^\d/);
+  });
+});
