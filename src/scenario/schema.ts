@@ -11,10 +11,18 @@ import { METHOD_IDS, type Cloud, type Scenario } from './types.ts';
 export const FORMAT_NAME = 'ot-playground.scenario';
 export const FORMAT_VERSION = 1;
 
-const coordinate = z
-  .number({ error: 'must be a number' })
-  .refine(Number.isFinite, 'must be finite')
-  .refine((v) => Math.abs(v) <= LIMITS.maxAbsCoordinate, `must be within ±${LIMITS.maxAbsCoordinate}`);
+/**
+ * A finite number. zod rejects NaN and ±Infinity as a type error; say "must be finite" for those
+ * rather than the misleading "must be a number". Every check chained on it needs its own message:
+ * a schema-level `error` also replaces the default message of later checks.
+ */
+const finiteNumber = () =>
+  z.number({ error: (issue) => (typeof issue.input === 'number' ? 'must be finite' : 'must be a number') });
+
+const coordinate = finiteNumber().refine(
+  (v) => Math.abs(v) <= LIMITS.maxAbsCoordinate,
+  `must be within ±${LIMITS.maxAbsCoordinate}`,
+);
 
 const point = z.tuple([coordinate, coordinate], { error: 'must be an [x, y] pair of numbers' });
 
@@ -27,17 +35,21 @@ const cloudSchema = z
         .max(LIMITS.maxPointsPerCloud, `must hold at most ${LIMITS.maxPointsPerCloud} points`),
       weights: z
         .array(
-          z
-            .number({ error: 'must be a number' })
-            .refine(Number.isFinite, 'must be finite')
-            .refine((v) => v >= 0, 'must be >= 0'),
+          finiteNumber().refine((v) => v >= 0, 'must be >= 0'),
           { error: 'must be an array of numbers' },
         )
         .optional(),
       labels: z
-        .array(z.number().int('must be an integer').min(0, 'must be >= 0').max(LIMITS.maxLabel), {
-          error: 'must be an array of integers',
-        })
+        .array(
+          z
+            .number({ error: 'must be an integer' })
+            .int('must be an integer')
+            .min(0, 'must be >= 0')
+            .max(LIMITS.maxLabel, `must be <= ${LIMITS.maxLabel}`),
+          {
+            error: 'must be an array of integers',
+          },
+        )
         .optional(),
     },
     { error: 'must be an object with points' },
@@ -68,13 +80,21 @@ export const scenarioFileSchema = z.object(
   {
     format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
     version: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION} (this app reads version 1)` }),
-    name: z.string({ error: 'must be a string' }).max(LIMITS.maxNameLength).optional(),
+    name: z
+      .string({ error: 'must be a string' })
+      .max(LIMITS.maxNameLength, `must be at most ${LIMITS.maxNameLength} characters`)
+      .optional(),
     source: cloudSchema,
     target: cloudSchema,
     cost: z.enum(['sqeuclidean', 'euclidean'], { error: 'must be "sqeuclidean" or "euclidean"' }).optional(),
     method: z.enum(METHOD_IDS, { error: `must be one of ${METHOD_IDS.join(', ')}` }).optional(),
     params: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
-    seed: z.number({ error: 'must be a number' }).int('must be an integer').min(0).max(2 ** 32 - 1).optional(),
+    seed: z
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .min(0, 'must be >= 0')
+      .max(2 ** 32 - 1, `must be <= ${2 ** 32 - 1}`)
+      .optional(),
   },
   { error: 'must be a JSON object' },
 );
@@ -152,7 +172,8 @@ export function parseScenario(value: unknown): ParseResult {
 
 /** Parses JSON text then validates it; a syntax error becomes a message too. */
 export function parseScenarioText(text: string): ParseResult {
-  if (text.length > LIMITS.maxJsonChars) return { ok: false, error: `file is too large (over ${LIMITS.maxJsonChars} characters)` };
+  if (text.length > LIMITS.maxJsonChars)
+    return { ok: false, error: `file is too large (over ${LIMITS.maxJsonChars} characters)` };
   let value: unknown;
   try {
     value = JSON.parse(text);
