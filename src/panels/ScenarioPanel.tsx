@@ -13,7 +13,7 @@ export function ScenarioPanel() {
   const activeSide = useStore((s) => s.activeSide);
   const [datasetId, setDatasetId] = useState(DATASETS[0].id);
   const [count, setCount] = useState(200);
-  const [noise, setNoise] = useState(0.05);
+  const [noise, setNoise] = useState(DATASETS[0].defaultNoise);
   const [seed, setSeed] = useState(1);
   const fileInput = useRef<HTMLInputElement>(null);
   const dataset = findDataset(datasetId) ?? DATASETS[0];
@@ -47,7 +47,14 @@ export function ScenarioPanel() {
       <h2 id="scenario-title">Datasets</h2>
       <div className="field">
         <label htmlFor="dataset">Dataset</label>
-        <select id="dataset" value={datasetId} onChange={(e) => setDatasetId(e.target.value)}>
+        <select
+          id="dataset"
+          value={datasetId}
+          onChange={(e) => {
+            setDatasetId(e.target.value);
+            setNoise(findDataset(e.target.value)?.defaultNoise ?? 0);
+          }}
+        >
           {DATASETS.map((d) => (
             <option key={d.id} value={d.id}>
               {d.label}

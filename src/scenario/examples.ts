@@ -1,27 +1,22 @@
 /**
  * The example scenario a first visit opens: something that already moves (a plan drawing itself
- * between two recognisable shapes) and solves instantly.
+ * from a Gaussian blob onto eight Gaussians) and solves instantly.
  */
-import { randomLcg, randomNormal } from 'd3-random';
+import { findDataset } from './datasets.ts';
 import { defaultParams } from './params.ts';
-import type { Scenario } from './types.ts';
+import type { Cloud, Scenario } from './types.ts';
 
-function gaussian(n: number, cx: number, cy: number, sd: number, seed: number): Float64Array {
-  const normal = randomNormal.source(randomLcg(seed))(0, sd);
-  const out = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    out[2 * i] = cx + normal();
-    out[2 * i + 1] = cy + normal();
-  }
-  return out;
+function generated(id: string, count: number, noise: number, seed: number, scale = 1): Cloud {
+  const d = findDataset(id)!.generate({ count, noise, seed, scale });
+  return { points: d.points, weights: null, labels: null };
 }
 
 /** The first-visit scenario. */
 export function exampleScenario(): Scenario {
   return {
-    name: 'Gaussian to ring',
-    source: { points: gaussian(150, -1.2, 0, 0.35, 1), weights: null, labels: null },
-    target: { points: gaussian(150, 1.2, 0, 0.6, 2), weights: null, labels: null },
+    name: 'Gaussian to eight Gaussians',
+    source: generated('gaussian', 200, 0, 1, 1),
+    target: generated('mixture8', 200, 0, 2, 1),
     cost: 'sqeuclidean',
     method: 'sinkhorn',
     params: defaultParams('sinkhorn'),

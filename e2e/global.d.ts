@@ -1,0 +1,20 @@
+/** The test hook the app exposes with `?e2e` (see src/app/testHook.ts), as the specs use it. */
+interface OtTestScenario {
+  name: string;
+  method: string;
+  cost: string;
+  params: Record<string, number | string | boolean>;
+  source: { points: Float64Array; weights: Float64Array | null };
+  target: { points: Float64Array; weights: Float64Array | null };
+}
+interface OtTestStore {
+  getState(): Record<string, unknown> & { scenario: OtTestScenario; runs: Record<string, { status: string; error?: string } | undefined> };
+}
+interface Window {
+  __ot?: {
+    store: OtTestStore;
+    getResult(lane: string): { runId: number; value: unknown } | undefined;
+    supersedeProbe(): Promise<[string, string]>;
+    fault(lane: string, kind: 'throw' | 'crash' | 'hang'): Promise<string>;
+  };
+}
