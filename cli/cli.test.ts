@@ -1,0 +1,671 @@
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './cli.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The shared reference cases sit beside the repository: /work/shared/reference. */
+const REFERENCE = resolve(ROOT, '../shared/reference');
+const EXACT_KERNEL = join(ROOT, 'workers/kernels/exact.ts');
+const SINKHORN_KERNEL = join(ROOT, 'workers/kernels/sinkhorn.ts');
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the CLI in-process; `stdin` is what `-` reads (a function to make it fail). */
+async function run(argv: string[], stdin: string | (() => Promise<string>) = ''): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    readStdin: typeof stdin === 'string' ? async () => stdin : stdin,
+  });
+  return { code, out, err };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+function small(): Json {
+  return {
+    format: 'ot-playground.scenario',
+    version: 1,
+    name: 'Small',
+    source: {
+      points: [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+      ],
+      weights: [1, 1, 2],
+    },
+    target: {
+      points: [
+        [2, 0],
+        [2, 1],
+      ],
+    },
+    cost: 'sqeuclidean',
+    method: 'sinkhorn',
+    params: { epsilon: 0.1 },
+  };
+}
+const smallText = (edit: (x: Json) => void): string => {
+  const x = small();
+  edit(x);
+  return JSON.stringify(x);
+};
+
+let dir = '';
+/** Writes a file in the test's temporary folder and returns its path. */
+const file = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ot-cli-test-'));
+  mkdirSync(join(dir, 'folder'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Malformed input: [what, argv (built once the temp folder exists), expected text in the message]. */
+const MALFORMED: [string, () => string[], string][] = [
+  ['not JSON', () => ['validate', file('notjson.json', '{"format": ')], 'not valid JSON'],
+  ['empty file', () => ['solve', file('empty.json', '')], 'not valid JSON'],
+  [
+    'wrong format name',
+    () => [
+      'validate',
+      file(
+        'format.json',
+        smallText((x) => (x.format = 'ot.scenario')),
+      ),
+    ],
+    'format must be "ot-playground.scenario"',
+  ],
+  [
+    'version 2',
+    () => [
+      'solve',
+      file(
+        'v2.json',
+        smallText((x) => (x.version = 2)),
+      ),
+    ],
+    'version must be 1',
+  ],
+  [
+    'NaN as text',
+    () => ['validate', file('nan.json', smallText(() => {}).replace('[0,0]', '[NaN,0]'))],
+    'not valid JSON',
+  ],
+  [
+    'Infinity as text',
+    () => ['solve', file('inf.json', smallText(() => {}).replace('[0,0]', '[Infinity,0]'))],
+    'not valid JSON',
+  ],
+  [
+    '1e999 (overflows to Infinity)',
+    () => ['validate', file('huge.json', smallText(() => {}).replace('[0,0]', '[1e999,0]'))],
+    'source.points[0][0] must be finite',
+  ],
+  [
+    'string as a coordinate',
+    () => [
+      'validate',
+      file(
+        'str.json',
+        smallText((x) => (x.target.points[1] = ['2', 1])),
+      ),
+    ],
+    'target.points[1][0] must be a number',
+  ],
+  [
+    'string as a weight',
+    () => [
+      'solve',
+      file(
+        'strw.json',
+        smallText((x) => (x.source.weights[0] = '1')),
+      ),
+    ],
+    'source.weights[0] must be a number',
+  ],
+  [
+    'negative weight',
+    () => [
+      'solve',
+      file(
+        'neg.json',
+        smallText((x) => (x.source.weights[2] = -1)),
+      ),
+    ],
+    'source.weights[2] must be >= 0',
+  ],
+  [
+    'all-zero weights',
+    () => [
+      'validate',
+      file(
+        'zero.json',
+        smallText((x) => (x.source.weights = [0, 0, 0])),
+      ),
+    ],
+    'source.weights must not all be zero',
+  ],
+  [
+    '20,001 points',
+    () => [
+      'validate',
+      file(
+        'big.json',
+        smallText((x) => (x.target.points = Array.from({ length: 20_001 }, (_, i) => [i, 0]))),
+      ),
+    ],
+    'target.points must hold at most 20000 points',
+  ],
+  [
+    'empty cloud',
+    () => [
+      'solve',
+      file(
+        'emptycloud.json',
+        smallText((x) => (x.target.points = [])),
+      ),
+    ],
+    'target.points must hold at least one point',
+  ],
+  [
+    'point with 3 coordinates',
+    () => [
+      'validate',
+      file(
+        'xyz.json',
+        smallText((x) => (x.source.points[0] = [0, 0, 0])),
+      ),
+    ],
+    'source.points[0] must be an [x, y] pair',
+  ],
+  [
+    'unknown method in the file',
+    () => [
+      'validate',
+      file(
+        'meth.json',
+        smallText((x) => (x.method = 'magic')),
+      ),
+    ],
+    'method must be one of exact, sinkhorn',
+  ],
+  [
+    'unknown cost in the file',
+    () => [
+      'solve',
+      file(
+        'cost.json',
+        smallText((x) => (x.cost = 'l1')),
+      ),
+    ],
+    'cost must be "sqeuclidean" or "euclidean"',
+  ],
+  [
+    'epsilon negative in the file',
+    () => [
+      'solve',
+      file(
+        'epsneg.json',
+        smallText((x) => (x.params.epsilon = -1)),
+      ),
+    ],
+    'params.epsilon must be > 0',
+  ],
+  [
+    'unknown method by --method',
+    () => [
+      'solve',
+      file(
+        'ok1.json',
+        smallText(() => {}),
+      ),
+      '--method',
+      'magic',
+    ],
+    'unknown method "magic" (expected one of exact, sinkhorn',
+  ],
+  [
+    'epsilon 0 by --param',
+    () => [
+      'solve',
+      file(
+        'ok2.json',
+        smallText(() => {}),
+      ),
+      '--param',
+      'epsilon=0',
+    ],
+    '--param "epsilon=0": params.epsilon must be > 0',
+  ],
+  [
+    'epsilon negative by --param',
+    () => [
+      'solve',
+      file(
+        'ok3.json',
+        smallText(() => {}),
+      ),
+      '--param=epsilon=-0.5',
+    ],
+    'params.epsilon must be > 0 and <= 1000000 (got -0.5)',
+  ],
+  [
+    'bad param value',
+    () => [
+      'solve',
+      file(
+        'ok4.json',
+        smallText(() => {}),
+      ),
+      '--param',
+      'maxIterations=lots',
+    ],
+    'params.maxIterations must be a finite number',
+  ],
+  [
+    'fractional integer param',
+    () => [
+      'solve',
+      file(
+        'ok5.json',
+        smallText(() => {}),
+      ),
+      '--param',
+      'maxIterations=2.5',
+    ],
+    'params.maxIterations must be an integer',
+  ],
+  [
+    'unknown param key',
+    () => [
+      'solve',
+      file(
+        'ok6.json',
+        smallText(() => {}),
+      ),
+      '--param',
+      'lambda=1',
+    ],
+    'unknown parameter "lambda" for method sinkhorn (allowed: epsilon, tolerance, maxIterations)',
+  ],
+  [
+    'param of another method',
+    () => [
+      'solve',
+      file(
+        'ok7.json',
+        smallText(() => {}),
+      ),
+      '--method',
+      'exact',
+      '--param',
+      'epsilon=1',
+    ],
+    'unknown parameter "epsilon" for method exact (it takes no parameters)',
+  ],
+  [
+    '--param without =',
+    () => [
+      'solve',
+      file(
+        'ok8.json',
+        smallText(() => {}),
+      ),
+      '--param',
+      'epsilon',
+    ],
+    '--param "epsilon" must be written key=value',
+  ],
+  [
+    '--param with an empty key',
+    () => [
+      'solve',
+      file(
+        'ok9.json',
+        smallText(() => {}),
+      ),
+      '--param',
+      '=1',
+    ],
+    '--param "=1" must be written key=value',
+  ],
+  [
+    '--method without a value',
+    () => [
+      'solve',
+      file(
+        'ok10.json',
+        smallText(() => {}),
+      ),
+      '--method',
+    ],
+    '--method needs a value',
+  ],
+  [
+    'unknown option',
+    () => [
+      'solve',
+      file(
+        'ok11.json',
+        smallText(() => {}),
+      ),
+      '--epsilon',
+      '1',
+    ],
+    'unknown option "--epsilon"',
+  ],
+  ['missing file', () => ['solve', join(dir, 'nowhere.json')], 'no such file'],
+  ['a folder as FILE', () => ['validate', join(dir, 'folder')], 'it is a directory'],
+  ['missing FILE for solve', () => ['solve'], 'solve needs a scenario FILE'],
+  ['missing FILE for validate', () => ['validate'], 'validate needs a scenario FILE'],
+  ['two FILEs for solve', () => ['solve', 'a.json', 'b.json'], 'unexpected argument "b.json"'],
+  ['two FILEs for validate', () => ['validate', 'a.json', 'b.json'], 'unexpected argument "b.json"'],
+  ['unknown command', () => ['frobnicate'], 'unknown command "frobnicate"'],
+  ['a newline in a command', () => ['bad\ncommand'], 'unknown command "bad\\ncommand"'],
+  [
+    '--query not JSON',
+    () => [
+      'solve',
+      file(
+        'q1.json',
+        smallText(() => {}),
+      ),
+      '--query',
+      file('query1.json', '[[0, 0],'),
+    ],
+    '--query',
+  ],
+  [
+    '--query not an array',
+    () => [
+      'solve',
+      file(
+        'q2.json',
+        smallText(() => {}),
+      ),
+      '--query',
+      file('query2.json', '{"x": 1}'),
+    ],
+    'must be a JSON array of [x, y] points',
+  ],
+  [
+    '--query bad point',
+    () => [
+      'solve',
+      file(
+        'q3.json',
+        smallText(() => {}),
+      ),
+      '--query',
+      file('query3.json', '[[0, 0], [1, "a"]]'),
+    ],
+    'point [1] must be an [x, y] pair',
+  ],
+  [
+    '--query missing file',
+    () => [
+      'solve',
+      file(
+        'q4.json',
+        smallText(() => {}),
+      ),
+      '--query',
+      join(dir, 'noquery.json'),
+    ],
+    'no such file',
+  ],
+  ['FILE and --query both stdin', () => ['solve', '-', '--query', '-'], 'cannot both be standard input'],
+  [
+    'method without a solver yet',
+    () => [
+      'solve',
+      file(
+        'bren.json',
+        smallText((x) => (x.method = 'brenier')),
+      ),
+    ],
+    'method "brenier" is not available yet',
+  ],
+];
+
+describe('malformed files and arguments', () => {
+  it('has at least 20 cases', () => expect(MALFORMED.length).toBeGreaterThanOrEqual(20));
+
+  it.each(MALFORMED)(
+    '%s: exit 2, one error line naming the problem, no stack trace',
+    async (_what, argv, expected) => {
+      const r = await run(argv());
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/^error: [^\n]+\n$/);
+      expect(r.err).toContain(expected);
+      expect(r.err).not.toMatch(/\bat .*:\d+:\d+|internal/);
+    },
+  );
+
+  it('reads standard input for -, and names it in messages', async () => {
+    const bad = await run(['validate', '-'], '{"format": "ot-playground.scenario", "version": 3}');
+    expect(bad).toEqual({
+      code: 2,
+      out: '',
+      err: 'error: <stdin>: version must be 1 (this app reads version 1)\n',
+    });
+    const good = await run(['validate', '-'], JSON.stringify(small()));
+    expect(good).toEqual({
+      code: 0,
+      out: 'ok: "Small" — source 3 points, target 2 points, method sinkhorn, cost sqeuclidean\n',
+      err: '',
+    });
+  });
+
+  it('reports an unexpected failure as one "error: internal:" line with exit 1', async () => {
+    const r = await run(['validate', '-'], async () => {
+      throw new TypeError('stdin exploded\n    at somewhere (x.js:1:2)');
+    });
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: 'error: internal: TypeError: stdin exploded at somewhere (x.js:1:2)\n',
+    });
+  });
+});
+
+describe('help', () => {
+  it.each([[[]], [['help']], [['--help']]])('%j prints usage and exits 0', async (argv) => {
+    const r = await run(argv);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Usage: npm run -s ot -- <command>/);
+    expect(r.out).toContain('solve FILE');
+    expect(r.err).toBe('');
+  });
+});
+
+const referenceFiles = existsSync(REFERENCE) ? readdirSync(REFERENCE).filter((f) => f.endsWith('.json')) : [];
+const readCase = (name: string): Json => JSON.parse(readFileSync(join(REFERENCE, name), 'utf8'));
+
+describe.skipIf(referenceFiles.length === 0)('valid runs on the shared reference cases', () => {
+  it('validates every reference scenario (a case file, and its bare scenario)', async () => {
+    expect(referenceFiles.length).toBeGreaterThanOrEqual(10);
+    for (const name of referenceFiles) {
+      const s = readCase(name).scenario;
+      const expected = `ok: ${JSON.stringify(s.name)} — source ${s.source.points.length} points, target ${s.target.points.length} points, method ${s.method}, cost ${s.cost}\n`;
+      expect(await run(['validate', join(REFERENCE, name)])).toEqual({ code: 0, out: expected, err: '' });
+      expect(await run(['validate', '-'], JSON.stringify(s))).toEqual({ code: 0, out: expected, err: '' });
+    }
+  });
+
+  const exactCases = referenceFiles.filter((f) => f.startsWith('exact_'));
+  it.skipIf(!existsSync(EXACT_KERNEL)).each(exactCases)(
+    'solve exact %s: reference cost, feasible plan, duals',
+    async (name) => {
+      const ref = readCase(name);
+      const r = await run(['solve', join(REFERENCE, name)]);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out.endsWith('\n') && r.out.indexOf('\n') === r.out.length - 1).toBe(true);
+      const res = JSON.parse(r.out);
+      expect(res.method).toBe('exact');
+      expect(res.timeMs).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(res.cost - ref.expect.cost)).toBeLessThanOrEqual(
+        ref.tolerance.cost_rel * Math.abs(ref.expect.cost),
+      );
+      const s = ref.scenario;
+      const n = s.source.points.length;
+      const m = s.target.points.length;
+      const norm = (w: number[] | undefined, k: number) => {
+        const v = w ?? new Array(k).fill(1);
+        const t = v.reduce((p, q) => p + q, 0);
+        return v.map((x) => x / t);
+      };
+      const a = norm(s.source.weights, n);
+      const b = norm(s.target.weights, m);
+      const rows = new Array(n).fill(0);
+      const cols = new Array(m).fill(0);
+      let cost = 0;
+      const C = (i: number, j: number) => {
+        const d2 =
+          (s.source.points[i][0] - s.target.points[j][0]) ** 2 +
+          (s.source.points[i][1] - s.target.points[j][1]) ** 2;
+        return s.cost === 'euclidean' ? Math.sqrt(d2) : d2;
+      };
+      res.plan.mass.forEach((mass: number, k: number) => {
+        expect(mass).toBeGreaterThan(0);
+        rows[res.plan.i[k]] += mass;
+        cols[res.plan.j[k]] += mass;
+        cost += mass * C(res.plan.i[k], res.plan.j[k]);
+      });
+      rows.forEach((v, i) => expect(Math.abs(v - a[i])).toBeLessThan(1e-12));
+      cols.forEach((v, j) => expect(Math.abs(v - b[j])).toBeLessThan(1e-12));
+      expect(cost).toBeCloseTo(res.cost, 12);
+      // Dual feasibility f_i + g_j <= C_ij and strong duality.
+      expect(res.f.length).toBe(n);
+      expect(res.g.length).toBe(m);
+      let dual = 0;
+      for (let i = 0; i < n; i++) {
+        dual += a[i] * res.f[i];
+        for (let j = 0; j < m; j++) expect(res.f[i] + res.g[j]).toBeLessThanOrEqual(C(i, j) + 1e-9);
+      }
+      for (let j = 0; j < m; j++) dual += b[j] * res.g[j];
+      expect(dual).toBeCloseTo(res.cost, 9);
+    },
+  );
+
+  it.skipIf(!existsSync(EXACT_KERNEL))(
+    'solve: --method exact overrides a Sinkhorn scenario; stdin and --query work',
+    async () => {
+      const name = 'sinkhorn_02_uniform_eps0.05.json';
+      const text = JSON.stringify(readCase(name).scenario);
+      const q = file('query-ok.json', '[[0, 0], [1.5, -2]]');
+      const r = await run(['solve', '-', '--method=exact', '--query', q], text);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const res = JSON.parse(r.out);
+      expect(res.method).toBe('exact');
+      // The exact cost is below the entropic plan's transport cost.
+      expect(res.cost).toBeLessThan(readCase(name).expect.cost);
+    },
+  );
+
+  const sinkhornCases = referenceFiles.filter((f) => f.startsWith('sinkhorn_'));
+  it.skipIf(!existsSync(SINKHORN_KERNEL)).each(sinkhornCases)(
+    'solve sinkhorn %s: reference cost, plan and barycentric map',
+    async (name) => {
+      const ref = readCase(name);
+      const r = await run([
+        'solve',
+        join(REFERENCE, name),
+        '--param',
+        'tolerance=1e-12',
+        '--param',
+        'maxIterations=1000000',
+      ]);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const res = JSON.parse(r.out);
+      expect(res.method).toBe('sinkhorn');
+      expect(res.converged).toBe(true);
+      expect(res.marginalError).toBeLessThan(1e-12);
+      expect(res.iterations).toBeGreaterThan(0);
+      expect(Math.abs(res.cost - ref.expect.cost)).toBeLessThanOrEqual(
+        ref.tolerance.cost_rel * Math.abs(ref.expect.cost),
+      );
+      const P: number[][] = ref.expect.plan;
+      const seen = new Set<number>();
+      res.plan.mass.forEach((mass: number, k: number) => {
+        expect(mass).toBeGreaterThanOrEqual(1e-15);
+        expect(Math.abs(mass - P[res.plan.i[k]][res.plan.j[k]])).toBeLessThanOrEqual(ref.tolerance.plan_abs);
+        seen.add(res.plan.i[k] * P[0].length + res.plan.j[k]);
+      });
+      // Entries left out are below the threshold in the reference too (up to its tolerance).
+      P.forEach((row, i) =>
+        row.forEach(
+          (v, j) => seen.has(i * row.length + j) || expect(v).toBeLessThan(1e-15 + ref.tolerance.plan_abs),
+        ),
+      );
+      expect(res.barycentricMap.length).toBe(ref.scenario.source.points.length);
+      res.barycentricMap.forEach(([x, y]: [number, number], i: number) => {
+        expect(Math.abs(x - ref.expect.barycentric_map[i][0])).toBeLessThanOrEqual(ref.tolerance.map_abs);
+        expect(Math.abs(y - ref.expect.barycentric_map[i][1])).toBeLessThanOrEqual(ref.tolerance.map_abs);
+      });
+      expect(res.f.length).toBe(ref.scenario.source.points.length);
+      expect(res.g.length).toBe(ref.scenario.target.points.length);
+    },
+  );
+});
+
+describe('the real entry point', () => {
+  const scenario = () => file('spawn.json', JSON.stringify(small()));
+
+  it('npx tsx cli/main.ts validate FILE exits 0 with the summary', () => {
+    const r = spawnSync('npx', ['tsx', 'cli/main.ts', 'validate', scenario()], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      'ok: "Small" — source 3 points, target 2 points, method sinkhorn, cost sqeuclidean\n',
+    );
+  });
+
+  it('exits 2 with exactly one error line on a bad file (tsx binary, so npm adds no warnings)', () => {
+    const bad = file(
+      'spawn-bad.json',
+      smallText((x) => (x.version = 2)),
+    );
+    const tsx = join(ROOT, 'node_modules/.bin/tsx');
+    const r = spawnSync(tsx, ['cli/main.ts', 'validate', bad], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`error: ${JSON.stringify(bad)}: version must be 1 (this app reads version 1)\n`);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The `ot` command line (DESIGN.md section 4), as a function of its arguments and io so tests run
+ * it in-process: `main(argv, io)` returns the exit status. `cli/main.ts` calls it with the process.
+ *
+ *   ot validate FILE        check a scenario file; prints a one-line summary
+ *                           (FILE may also be a reference case wrapping its `scenario`)
+ *   ot solve FILE [...]     solve it; prints one JSON object
+ *   ot help                 usage
+ *
+ * Exit status: 0 success, 2 bad input or arguments (one `error:` line on stderr), 1 internal
+ * failure (one `error:` line). Never a stack trace.
+ */
+import type { Scenario } from '../src/scenario/types.ts';
+import { EXIT_INTERNAL, EXIT_USAGE, oneLine, quote, SolverFailure, UsageError } from './errors.ts';
+import { displayName, parseScenarioFile, readText, type StdinReader } from './input.ts';
+import { solveCommand } from './solve.ts';
+
+/** Where the CLI writes and reads; `cli/main.ts` binds it to the process. */
+export interface CliIo {
+  /** Writes text to standard output (the caller adds no newline). */
+  stdout(text: string): void;
+  /** Writes text to standard error. */
+  stderr(text: string): void;
+  /** Reads all of standard input (used for `-`). */
+  readStdin: StdinReader;
+}
+
+export const USAGE = `Usage: npm run -s ot -- <command> ...
+
+Commands:
+  validate FILE           Check a scenario file (format v1); print a one-line summary.
+  solve FILE [options]    Solve the scenario; print one JSON object on standard output.
+  help                    Show this text.
+
+FILE is a scenario file, or - for standard input. A reference case file (an object whose
+"scenario" key holds the scenario) is accepted too.
+
+Options of solve:
+  --method M              Override the scenario's method (exact, sinkhorn, brenier, flow, procrustes).
+  --param key=value       Override one parameter of the method (repeatable), e.g. --param epsilon=0.1.
+  --query QUERY.json      A JSON array of [x, y] points where a map is evaluated.
+
+Exit status: 0 on success, 2 on bad input (one "error:" line on standard error), 1 on an internal error.
+`;
+
+const count = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
+
+/** The one-line summary `validate` prints. */
+export function summary(s: Scenario): string {
+  const n = s.source.points.length >> 1;
+  const m = s.target.points.length >> 1;
+  return `ok: ${JSON.stringify(s.name)} — source ${count(n)}, target ${count(m)}, method ${s.method}, cost ${s.cost}`;
+}
+
+async function validateCommand(argv: readonly string[], readStdin: StdinReader): Promise<string> {
+  const [file, ...rest] = argv;
+  if (file === undefined) throw new UsageError('validate needs a scenario FILE (or - for standard input)');
+  if (file.startsWith('--')) throw new UsageError(`unknown option ${quote(file)} (validate takes only FILE)`);
+  if (rest.length > 0)
+    throw new UsageError(`unexpected argument ${quote(rest[0])} (validate takes one FILE)`);
+  const r = parseScenarioFile(await readText(file, readStdin));
+  if (!r.ok) throw new UsageError(`${displayName(file)}: ${r.error}`);
+  return summary(r.scenario);
+}
+
+/** Runs one command line; returns the exit status. Never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    let out: string;
+    if (command === 'validate') out = await validateCommand(rest, io.readStdin);
+    else if (command === 'solve') out = await solveCommand(rest, io.readStdin);
+    else throw new UsageError(`unknown command ${quote(command)} (commands: validate, solve, help)`);
+    io.stdout(`${out}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`error: ${oneLine(e.message)}\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof SolverFailure) {
+      io.stderr(`error: ${oneLine(e.message)}\n`);
+      return EXIT_INTERNAL;
+    }
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    io.stderr(`error: internal: ${oneLine(message)}\n`);
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The contract between `ot solve` and one method's solver module (`cli/solvers/<method>.ts`). The
+ * driver times only `run`, so `timeMs` is the kernel's time without start-up, file reading,
+ * cost-matrix building or JSON output (the same split as /work/shared/tools/pot-bench.py).
+ */
+import { costMatrix, normalizeWeights } from '../../workers/kernels/cost.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+
+/** What a solver receives: a validated scenario (overrides applied) and optional query points. */
+export interface SolveInput {
+  readonly scenario: Scenario;
+  /** `--query` points, interleaved, or null. */
+  readonly query: Float64Array | null;
+}
+
+/** A plain JSON object (numbers, strings, booleans, arrays, nested objects). */
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * One method's solver, in three phases.
+ * - `prepare`: untimed set-up (weights, cost matrix).
+ * - `run`: the timed solve.
+ * - `toJson`: the result fields of DESIGN.md section 4 (the driver adds `method` and `timeMs`);
+ *   may throw a `SolverFailure` when the result must not be printed.
+ */
+export interface SolverModule<P = unknown, R = unknown> {
+  prepare(input: SolveInput): P;
+  run(prepared: P): R;
+  toJson(result: R, prepared: P): JsonObject;
+}
+
+/** Lets a module keep precise types while the dispatch table holds `SolverModule<unknown, unknown>`. */
+export function defineSolver<P, R>(module: SolverModule<P, R>): SolverModule {
+  return module as unknown as SolverModule;
+}
+
+/** The balanced problem most solvers start from. */
+export interface BalancedProblem {
+  /** Source weights, length n, summing to 1. */
+  readonly a: Float64Array;
+  /** Target weights, length m, summing to 1. */
+  readonly b: Float64Array;
+  /** n×m cost matrix, row-major, in the scenario's cost. */
+  readonly C: Float64Array;
+  readonly n: number;
+  readonly m: number;
+}
+
+/** Normalised weights and the cost matrix of a scenario. */
+export function balancedProblem(s: Scenario): BalancedProblem {
+  const n = s.source.points.length >> 1;
+  const m = s.target.points.length >> 1;
+  return {
+    a: normalizeWeights(s.source.weights, n),
+    b: normalizeWeights(s.target.weights, m),
+    C: costMatrix(s.source.points, s.target.points, s.cost),
+    n,
+    m,
+  };
+}
+
+/** A typed array as a plain array (JSON.stringify writes typed arrays as objects). */
+export function plain(a: Float64Array | Int32Array): number[] {
+  return Array.from(a);
+}
+
+/** Interleaved points as `[[x, y], ...]`. */
+export function pairs(points: Float64Array): [number, number][] {
+  const out: [number, number][] = new Array(points.length >> 1);
+  for (let k = 0; k < out.length; k++) out[k] = [points[2 * k], points[2 * k + 1]];
+  return out;
+}
+
+/** The sparse JSON form of a plan: parallel arrays of row, column and mass. */
+export interface PlanJson {
+  i: number[];
+  j: number[];
+  mass: number[];
+}
+
+/** Entries of a dense n×m plan (row-major) with mass >= `threshold`, in row-major order. */
+export function sparseFromDense(P: Float64Array, m: number, threshold: number): PlanJson {
+  const out: PlanJson = { i: [], j: [], mass: [] };
+  for (let e = 0; e < P.length; e++) {
+    if (P[e] >= threshold) {
+      out.i.push(Math.floor(e / m));
+      out.j.push(e % m);
+      out.mass.push(P[e]);
+    }
+  }
+  return out;
+}
