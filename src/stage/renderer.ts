@@ -1,0 +1,135 @@
+/**
+ * One frame of the stage, as a sequence of plain layer functions:
+ * background → grid → overlays with order < 0 → clouds (the inactive one first, so the cloud being
+ * edited is on top) → selection → overlays with order >= 0 → tool feedback.
+ */
+import { cloudSize, type Side } from '../scenario/types.ts';
+import type { Store } from '../state/store.ts';
+import { validIndices } from './hitTest.ts';
+import { drawCloud, drawSelection } from './layers/clouds.ts';
+import { drawGrid } from './layers/grid.ts';
+import { getOverlays, type OverlayDraw } from './overlays.ts';
+import { sideColor } from './palette.ts';
+import type { StageView } from './view.ts';
+
+/** The canvas's accessible name, e.g. "Stage: source 150 points, target 150 points". */
+export function stageLabel(s: Pick<Store, 'scenario'>): string {
+  const n = (k: number) => `${k} point${k === 1 ? '' : 's'}`;
+  return `Stage: source ${n(cloudSize(s.scenario.source))}, target ${n(cloudSize(s.scenario.target))}`;
+}
+
+const failed = new Set<string>();
+
+/** Runs a layer between save/restore; a throwing layer is reported once and does not stop the frame. */
+function runLayer(ctx: CanvasRenderingContext2D, view: StageView, id: string, draw: OverlayDraw): void {
+  ctx.save();
+  try {
+    draw(ctx, view);
+  } catch (err) {
+    if (!failed.has(id)) {
+      failed.add(id);
+      console.error(`Stage layer "${id}" failed:`, err);
+    }
+  } finally {
+    ctx.restore();
+  }
+}
+
+/** The inputs the clouds layer depends on; when none changed, the cached bitmap is reused. */
+interface CloudsKey {
+  view: StageView;
+  source: Store['scenario']['source'];
+  target: Store['scenario']['target'];
+  selection: Store['selection'];
+  activeSide: Side;
+}
+
+const sameKey = (a: CloudsKey | null, b: CloudsKey) =>
+  !!a &&
+  a.view === b.view &&
+  a.source === b.source &&
+  a.target === b.target &&
+  a.selection === b.selection &&
+  a.activeSide === b.activeSide;
+
+/** Draws the clouds (the inactive one first, so the cloud being edited is on top) and the selection. */
+function drawClouds(ctx: CanvasRenderingContext2D, view: StageView, s: Store): void {
+  const active = s.activeSide;
+  const inactive: Side = active === 'source' ? 'target' : 'source';
+  for (const side of [inactive, active]) {
+    runLayer(ctx, view, side, (c, v) => drawCloud(c, v, s.scenario[side], sideColor(v.theme, side)));
+  }
+  const sel = s.selection;
+  if (sel) {
+    const cloud = s.scenario[sel.side];
+    const idx = validIndices(sel.indices, cloudSize(cloud));
+    runLayer(ctx, view, 'selection', (c, v) => drawSelection(c, v, cloud, idx, v.theme.foreground));
+  }
+}
+
+/**
+ * Draws whole frames. The clouds are kept in an offscreen bitmap, so frames that only change
+ * overlays or tool feedback (playback, hover) do not redraw thousands of points.
+ */
+export interface FrameRenderer {
+  /** Draws a frame. `feedback` draws the tool's hover and gesture feedback last. */
+  draw: (ctx: CanvasRenderingContext2D, view: StageView, s: Store, feedback?: OverlayDraw) => void;
+}
+
+export function createFrameRenderer(): FrameRenderer {
+  let layer: HTMLCanvasElement | null = null;
+  let key: CloudsKey | null = null;
+
+  const cloudsBitmap = (view: StageView, s: Store): HTMLCanvasElement | null => {
+    const next: CloudsKey = {
+      view,
+      source: s.scenario.source,
+      target: s.scenario.target,
+      selection: s.selection,
+      activeSide: s.activeSide,
+    };
+    if (sameKey(key, next)) return layer;
+    layer ??= document.createElement('canvas');
+    const w = Math.round(view.width * view.dpr);
+    const h = Math.round(view.height * view.dpr);
+    if (layer.width !== w || layer.height !== h) {
+      layer.width = w;
+      layer.height = h;
+    }
+    const lctx = layer.getContext('2d');
+    if (!lctx) return null;
+    lctx.setTransform(1, 0, 0, 1, 0, 0);
+    lctx.clearRect(0, 0, w, h);
+    lctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
+    drawClouds(lctx, view, s);
+    key = next;
+    return layer;
+  };
+
+  return {
+    draw: (ctx, view, s, feedback) => {
+      const { width, height, dpr, theme } = view;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.fillStyle = theme.background;
+      ctx.fillRect(0, 0, width, height);
+      if (s.showGrid) runLayer(ctx, view, 'grid', drawGrid);
+
+      const overlays = getOverlays();
+      let k = 0;
+      for (; k < overlays.length && overlays[k].order < 0; k++)
+        runLayer(ctx, view, overlays[k].id, overlays[k].draw);
+
+      const bitmap = cloudsBitmap(view, s);
+      if (bitmap) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.drawImage(bitmap, 0, 0);
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      } else {
+        drawClouds(ctx, view, s);
+      }
+
+      for (; k < overlays.length; k++) runLayer(ctx, view, overlays[k].id, overlays[k].draw);
+      if (feedback) runLayer(ctx, view, 'tool', feedback);
+    },
+  };
+}
