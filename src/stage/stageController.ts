@@ -107,10 +107,10 @@ export function mountStage(container: HTMLElement, canvas: HTMLCanvasElement): (
   };
 
   const measure = () => {
-    const r = container.getBoundingClientRect();
+    // The canvas fills the container's padding box (inside its border): clientWidth/Height.
     const dpr = window.devicePixelRatio || 1;
-    const w = Math.max(0, Math.floor(r.width));
-    const h = Math.max(0, Math.floor(r.height));
+    const w = container.clientWidth;
+    const h = container.clientHeight;
     if (w === size.width && h === size.height && dpr === size.dpr) return;
     Object.assign(size, { width: w, height: h, dpr });
     canvas.width = Math.round(w * dpr);
