@@ -1,89 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './cli.ts';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, run, small, smallText, useTempDir } from './testing.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** The shared reference cases sit beside the repository: /work/shared/reference. */
-const REFERENCE = resolve(ROOT, '../shared/reference');
-const EXACT_KERNEL = join(ROOT, 'workers/kernels/exact.ts');
-const SINKHORN_KERNEL = join(ROOT, 'workers/kernels/sinkhorn.ts');
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs the CLI in-process; `stdin` is what `-` reads (a function to make it fail). */
-async function run(argv: string[], stdin: string | (() => Promise<string>) = ''): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    readStdin: typeof stdin === 'string' ? async () => stdin : stdin,
-  });
-  return { code, out, err };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-function small(): Json {
-  return {
-    format: 'ot-playground.scenario',
-    version: 1,
-    name: 'Small',
-    source: {
-      points: [
-        [0, 0],
-        [1, 0],
-        [0, 1],
-      ],
-      weights: [1, 1, 2],
-    },
-    target: {
-      points: [
-        [2, 0],
-        [2, 1],
-      ],
-    },
-    cost: 'sqeuclidean',
-    method: 'sinkhorn',
-    params: { epsilon: 0.1 },
-  };
-}
-const smallText = (edit: (x: Json) => void): string => {
-  const x = small();
-  edit(x);
-  return JSON.stringify(x);
-};
-
-let dir = '';
-/** Writes a file in the test's temporary folder and returns its path. */
-const file = (name: string, text: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ot-cli-test-'));
-  mkdirSync(join(dir, 'folder'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { file, path: inTemp } = useTempDir();
 
 /** Malformed input: [what, argv (built once the temp folder exists), expected text in the message]. */
 const MALFORMED: [string, () => string[], string][] = [
@@ -379,8 +299,8 @@ const MALFORMED: [string, () => string[], string][] = [
     ],
     'unknown option "--epsilon"',
   ],
-  ['missing file', () => ['solve', join(dir, 'nowhere.json')], 'no such file'],
-  ['a folder as FILE', () => ['validate', join(dir, 'folder')], 'it is a directory'],
+  ['missing file', () => ['solve', inTemp('nowhere.json')], 'no such file'],
+  ['a folder as FILE', () => ['validate', inTemp('folder')], 'it is a directory'],
   ['missing FILE for solve', () => ['solve'], 'solve needs a scenario FILE'],
   ['missing FILE for validate', () => ['validate'], 'validate needs a scenario FILE'],
   ['two FILEs for solve', () => ['solve', 'a.json', 'b.json'], 'unexpected argument "b.json"'],
@@ -435,7 +355,7 @@ const MALFORMED: [string, () => string[], string][] = [
         smallText(() => {}),
       ),
       '--query',
-      join(dir, 'noquery.json'),
+      inTemp('noquery.json'),
     ],
     'no such file',
   ],
@@ -503,139 +423,6 @@ describe('help', () => {
     expect(r.out).toContain('solve FILE');
     expect(r.err).toBe('');
   });
-});
-
-const referenceFiles = existsSync(REFERENCE) ? readdirSync(REFERENCE).filter((f) => f.endsWith('.json')) : [];
-const readCase = (name: string): Json => JSON.parse(readFileSync(join(REFERENCE, name), 'utf8'));
-
-describe.skipIf(referenceFiles.length === 0)('valid runs on the shared reference cases', () => {
-  it('validates every reference scenario (a case file, and its bare scenario)', async () => {
-    expect(referenceFiles.length).toBeGreaterThanOrEqual(10);
-    for (const name of referenceFiles) {
-      const s = readCase(name).scenario;
-      const expected = `ok: ${JSON.stringify(s.name)} — source ${s.source.points.length} points, target ${s.target.points.length} points, method ${s.method}, cost ${s.cost}\n`;
-      expect(await run(['validate', join(REFERENCE, name)])).toEqual({ code: 0, out: expected, err: '' });
-      expect(await run(['validate', '-'], JSON.stringify(s))).toEqual({ code: 0, out: expected, err: '' });
-    }
-  });
-
-  const exactCases = referenceFiles.filter((f) => f.startsWith('exact_'));
-  it.skipIf(!existsSync(EXACT_KERNEL)).each(exactCases)(
-    'solve exact %s: reference cost, feasible plan, duals',
-    async (name) => {
-      const ref = readCase(name);
-      const r = await run(['solve', join(REFERENCE, name)]);
-      expect(r.err).toBe('');
-      expect(r.code).toBe(0);
-      expect(r.out.endsWith('\n') && r.out.indexOf('\n') === r.out.length - 1).toBe(true);
-      const res = JSON.parse(r.out);
-      expect(res.method).toBe('exact');
-      expect(res.timeMs).toBeGreaterThanOrEqual(0);
-      expect(Math.abs(res.cost - ref.expect.cost)).toBeLessThanOrEqual(
-        ref.tolerance.cost_rel * Math.abs(ref.expect.cost),
-      );
-      const s = ref.scenario;
-      const n = s.source.points.length;
-      const m = s.target.points.length;
-      const norm = (w: number[] | undefined, k: number) => {
-        const v = w ?? new Array(k).fill(1);
-        const t = v.reduce((p, q) => p + q, 0);
-        return v.map((x) => x / t);
-      };
-      const a = norm(s.source.weights, n);
-      const b = norm(s.target.weights, m);
-      const rows = new Array(n).fill(0);
-      const cols = new Array(m).fill(0);
-      let cost = 0;
-      const C = (i: number, j: number) => {
-        const d2 =
-          (s.source.points[i][0] - s.target.points[j][0]) ** 2 +
-          (s.source.points[i][1] - s.target.points[j][1]) ** 2;
-        return s.cost === 'euclidean' ? Math.sqrt(d2) : d2;
-      };
-      res.plan.mass.forEach((mass: number, k: number) => {
-        expect(mass).toBeGreaterThan(0);
-        rows[res.plan.i[k]] += mass;
-        cols[res.plan.j[k]] += mass;
-        cost += mass * C(res.plan.i[k], res.plan.j[k]);
-      });
-      rows.forEach((v, i) => expect(Math.abs(v - a[i])).toBeLessThan(1e-12));
-      cols.forEach((v, j) => expect(Math.abs(v - b[j])).toBeLessThan(1e-12));
-      expect(cost).toBeCloseTo(res.cost, 12);
-      // Dual feasibility f_i + g_j <= C_ij and strong duality.
-      expect(res.f.length).toBe(n);
-      expect(res.g.length).toBe(m);
-      let dual = 0;
-      for (let i = 0; i < n; i++) {
-        dual += a[i] * res.f[i];
-        for (let j = 0; j < m; j++) expect(res.f[i] + res.g[j]).toBeLessThanOrEqual(C(i, j) + 1e-9);
-      }
-      for (let j = 0; j < m; j++) dual += b[j] * res.g[j];
-      expect(dual).toBeCloseTo(res.cost, 9);
-    },
-  );
-
-  it.skipIf(!existsSync(EXACT_KERNEL))(
-    'solve: --method exact overrides a Sinkhorn scenario; stdin and --query work',
-    async () => {
-      const name = 'sinkhorn_02_uniform_eps0.05.json';
-      const text = JSON.stringify(readCase(name).scenario);
-      const q = file('query-ok.json', '[[0, 0], [1.5, -2]]');
-      const r = await run(['solve', '-', '--method=exact', '--query', q], text);
-      expect(r.err).toBe('');
-      expect(r.code).toBe(0);
-      const res = JSON.parse(r.out);
-      expect(res.method).toBe('exact');
-      // The exact cost is below the entropic plan's transport cost.
-      expect(res.cost).toBeLessThan(readCase(name).expect.cost);
-    },
-  );
-
-  const sinkhornCases = referenceFiles.filter((f) => f.startsWith('sinkhorn_'));
-  it.skipIf(!existsSync(SINKHORN_KERNEL)).each(sinkhornCases)(
-    'solve sinkhorn %s: reference cost, plan and barycentric map',
-    async (name) => {
-      const ref = readCase(name);
-      const r = await run([
-        'solve',
-        join(REFERENCE, name),
-        '--param',
-        'tolerance=1e-12',
-        '--param',
-        'maxIterations=1000000',
-      ]);
-      expect(r.err).toBe('');
-      expect(r.code).toBe(0);
-      const res = JSON.parse(r.out);
-      expect(res.method).toBe('sinkhorn');
-      expect(res.converged).toBe(true);
-      expect(res.marginalError).toBeLessThan(1e-12);
-      expect(res.iterations).toBeGreaterThan(0);
-      expect(Math.abs(res.cost - ref.expect.cost)).toBeLessThanOrEqual(
-        ref.tolerance.cost_rel * Math.abs(ref.expect.cost),
-      );
-      const P: number[][] = ref.expect.plan;
-      const seen = new Set<number>();
-      res.plan.mass.forEach((mass: number, k: number) => {
-        expect(mass).toBeGreaterThanOrEqual(1e-15);
-        expect(Math.abs(mass - P[res.plan.i[k]][res.plan.j[k]])).toBeLessThanOrEqual(ref.tolerance.plan_abs);
-        seen.add(res.plan.i[k] * P[0].length + res.plan.j[k]);
-      });
-      // Entries left out are below the threshold in the reference too (up to its tolerance).
-      P.forEach((row, i) =>
-        row.forEach(
-          (v, j) => seen.has(i * row.length + j) || expect(v).toBeLessThan(1e-15 + ref.tolerance.plan_abs),
-        ),
-      );
-      expect(res.barycentricMap.length).toBe(ref.scenario.source.points.length);
-      res.barycentricMap.forEach(([x, y]: [number, number], i: number) => {
-        expect(Math.abs(x - ref.expect.barycentric_map[i][0])).toBeLessThanOrEqual(ref.tolerance.map_abs);
-        expect(Math.abs(y - ref.expect.barycentric_map[i][1])).toBeLessThanOrEqual(ref.tolerance.map_abs);
-      });
-      expect(res.f.length).toBe(ref.scenario.source.points.length);
-      expect(res.g.length).toBe(ref.scenario.target.points.length);
-    },
-  );
 });
 
 describe('the real entry point', () => {
