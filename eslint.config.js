@@ -22,7 +22,15 @@ export default tseslint.config(
       // The app talks to kernels only through the worker: it may import types from workers/, never code.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/workers/**'], allowTypeImports: true, message: 'src/ imports only types from workers/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/workers/**'],
+              allowTypeImports: true,
+              message: 'src/ imports only types from workers/.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -30,14 +38,27 @@ export default tseslint.config(
     files: ['workers/**/*.ts'],
     rules: {
       // Kernels and the worker never depend on the UI.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', 'react', 'react-dom', 'zustand'], message: 'workers/ never imports UI code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', 'react', 'react-dom', 'zustand'],
+              message: 'workers/ never imports UI code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['workers/kernels/**/*.ts'],
     rules: {
       // Kernels are deterministic: randomness comes through a seeded generator passed in.
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass a seeded generator instead.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Pass a seeded generator instead.' },
+      ],
     },
   },
 );

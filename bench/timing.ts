@@ -16,6 +16,9 @@ export function medianMs(fn: () => unknown, repeat = 5): number {
 
 /** Prints one benchmark line: name, figure, and optionally the reference and the ratio. */
 export function report(name: string, ms: number, referenceMs?: number, referenceName = 'POT'): void {
-  const ratio = referenceMs !== undefined ? `  (${referenceName} ${referenceMs.toFixed(1)} ms, ratio ${(ms / referenceMs).toFixed(2)})` : '';
+  const ratio =
+    referenceMs !== undefined
+      ? `  (${referenceName} ${referenceMs.toFixed(1)} ms, ratio ${(ms / referenceMs).toFixed(2)})`
+      : '';
   console.log(`${name.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms${ratio}`);
 }

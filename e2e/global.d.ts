@@ -8,7 +8,10 @@ interface OtTestScenario {
   target: { points: Float64Array; weights: Float64Array | null };
 }
 interface OtTestStore {
-  getState(): Record<string, unknown> & { scenario: OtTestScenario; runs: Record<string, { status: string; error?: string } | undefined> };
+  getState(): Record<string, unknown> & {
+    scenario: OtTestScenario;
+    runs: Record<string, { status: string; error?: string } | undefined>;
+  };
 }
 interface Window {
   __ot?: {

@@ -30,7 +30,10 @@ export type { CostStatsResult };
 /** The API object the worker exposes. Keep in sync with `solver.worker.ts` (checked by tsc). */
 export interface SolverApi {
   /** Mean, min, max and a histogram of all pairwise costs. */
-  costStats(req: CloudsRequest & { bins: number }, onProgress?: (p: JobProgress) => void): Promise<CostStatsResult>;
+  costStats(
+    req: CloudsRequest & { bins: number },
+    onProgress?: (p: JobProgress) => void,
+  ): Promise<CostStatsResult>;
   /** Cooperative cancel: the job stops at its next slice boundary and rejects with 'cancelled'. */
   cancel(jobId: number): void;
   /** Test-only fault injection: throws (kind 'throw') or kills the worker (kind 'crash'). */

@@ -19,7 +19,9 @@ function MethodPanel() {
   return (
     <section className="section">
       <h2>{METHOD_LABELS[method]}</h2>
-      <p className="muted">This scenario uses {METHOD_LABELS[method]}, which this version of the playground does not offer yet.</p>
+      <p className="muted">
+        This scenario uses {METHOD_LABELS[method]}, which this version of the playground does not offer yet.
+      </p>
     </section>
   );
 }

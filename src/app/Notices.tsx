@@ -10,7 +10,9 @@ export function Notices() {
   const notices = useStore((s) => s.notices);
   const dismiss = useStore((s) => s.dismiss);
   useEffect(() => {
-    const timers = notices.map((n) => setTimeout(() => dismiss(n.id), n.kind === 'error' ? ERROR_TIMEOUT_MS : INFO_TIMEOUT_MS));
+    const timers = notices.map((n) =>
+      setTimeout(() => dismiss(n.id), n.kind === 'error' ? ERROR_TIMEOUT_MS : INFO_TIMEOUT_MS),
+    );
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
   return (
@@ -18,7 +20,12 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <p>{n.text}</p>
-          <button type="button" className="btn icon" aria-label="Dismiss message" onClick={() => dismiss(n.id)}>
+          <button
+            type="button"
+            className="btn icon"
+            aria-label="Dismiss message"
+            onClick={() => dismiss(n.id)}
+          >
             <CloseIcon />
           </button>
         </div>

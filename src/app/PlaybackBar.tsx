@@ -84,7 +84,12 @@ export function PlaybackBar() {
       <label className="visually-hidden" htmlFor="playback-speed">
         Speed
       </label>
-      <select id="playback-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Playback speed">
+      <select
+        id="playback-speed"
+        value={speed}
+        onChange={(e) => setSpeed(Number(e.target.value))}
+        title="Playback speed"
+      >
         {SPEEDS.map((s) => (
           <option key={s} value={s}>
             {s}×

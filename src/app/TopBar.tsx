@@ -59,7 +59,14 @@ export function TopBar() {
       </div>
       <div className="sep" />
       <div className="toolgroup">
-        <button type="button" className="btn icon" aria-label="Undo" title={`Undo (${MOD}Z)`} disabled={!canUndo} onClick={undo}>
+        <button
+          type="button"
+          className="btn icon"
+          aria-label="Undo"
+          title={`Undo (${MOD}Z)`}
+          disabled={!canUndo}
+          onClick={undo}
+        >
           <UndoIcon />
         </button>
         <button
@@ -72,7 +79,13 @@ export function TopBar() {
         >
           <RedoIcon />
         </button>
-        <button type="button" className="btn icon" aria-label="Swap source and target" title="Swap source and target" onClick={swap}>
+        <button
+          type="button"
+          className="btn icon"
+          aria-label="Swap source and target"
+          title="Swap source and target"
+          onClick={swap}
+        >
           <SwapIcon />
         </button>
         <button

@@ -13,9 +13,18 @@ export interface HistogramProps {
   height?: number;
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(1) : v.toPrecision(3));
+const fmt = (v: number) =>
+  Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(1) : v.toPrecision(3);
 
-export const Histogram = memo(function Histogram({ counts, min, max, marker, label, width = 300, height = 110 }: HistogramProps) {
+export const Histogram = memo(function Histogram({
+  counts,
+  min,
+  max,
+  marker,
+  label,
+  width = 300,
+  height = 110,
+}: HistogramProps) {
   const m = { top: 6, right: 8, bottom: 20, left: 8 };
   const x = scaleLinear()
     .domain([min, max > min ? max : min + 1])
@@ -40,14 +49,27 @@ export const Histogram = memo(function Histogram({ counts, min, max, marker, lab
           opacity={0.75}
         />
       ))}
-      <line x1={m.left} x2={width - m.right} y1={height - m.bottom} y2={height - m.bottom} stroke="var(--axis)" />
+      <line
+        x1={m.left}
+        x2={width - m.right}
+        y1={height - m.bottom}
+        y2={height - m.bottom}
+        stroke="var(--axis)"
+      />
       {ticks.map((t) => (
         <text key={t} x={x(t)} y={height - 5} fontSize={10} textAnchor="middle" fill="var(--muted)">
           {fmt(t)}
         </text>
       ))}
       {marker !== undefined && Number.isFinite(marker) && (
-        <line x1={x(marker)} x2={x(marker)} y1={m.top} y2={height - m.bottom} stroke="var(--fg)" strokeDasharray="3 2" />
+        <line
+          x1={x(marker)}
+          x2={x(marker)}
+          y1={m.top}
+          y2={height - m.bottom}
+          stroke="var(--fg)"
+          strokeDasharray="3 2"
+        />
       )}
     </svg>
   );

@@ -81,12 +81,16 @@ export const LineChart = memo(function LineChart({
     y1 = logY ? y0 * 10 : y0 + 1;
     y0 = logY ? y0 / 10 : y0 - 1;
   }
-  const x = scaleLinear().domain([x0, x1]).range([m.left, width - m.right]);
+  const x = scaleLinear()
+    .domain([x0, x1])
+    .range([m.left, width - m.right]);
   const y = (logY ? scaleLog().domain([y0, y1]) : scaleLinear().domain([y0, y1]).nice())
     .range([height - m.bottom, m.top])
     .clamp(true);
   const xt = x.ticks(4);
-  const yt = logY ? (y.ticks(4) as number[]).filter((_, i, a) => a.length <= 5 || i % Math.ceil(a.length / 5) === 0) : y.ticks(4);
+  const yt = logY
+    ? (y.ticks(4) as number[]).filter((_, i, a) => a.length <= 5 || i % Math.ceil(a.length / 5) === 0)
+    : y.ticks(4);
   return (
     <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={label} className="chart">
       {yt.map((t) => (
@@ -98,20 +102,53 @@ export const LineChart = memo(function LineChart({
         </g>
       ))}
       {xt.map((t) => (
-        <text key={`x${t}`} x={x(t)} y={height - m.bottom + 12} fontSize={10} textAnchor="middle" fill="var(--muted)">
+        <text
+          key={`x${t}`}
+          x={x(t)}
+          y={height - m.bottom + 12}
+          fontSize={10}
+          textAnchor="middle"
+          fill="var(--muted)"
+        >
           {fmt(t)}
         </text>
       ))}
-      <line x1={m.left} x2={width - m.right} y1={height - m.bottom} y2={height - m.bottom} stroke="var(--axis)" />
+      <line
+        x1={m.left}
+        x2={width - m.right}
+        y1={height - m.bottom}
+        y2={height - m.bottom}
+        stroke="var(--axis)"
+      />
       <line x1={m.left} x2={m.left} y1={m.top} y2={height - m.bottom} stroke="var(--axis)" />
-      <text x={(m.left + width - m.right) / 2} y={height - 3} fontSize={10} textAnchor="middle" fill="var(--muted)">
+      <text
+        x={(m.left + width - m.right) / 2}
+        y={height - 3}
+        fontSize={10}
+        textAnchor="middle"
+        fill="var(--muted)"
+      >
         {xLabel}
       </text>
-      <text x={10} y={(m.top + height - m.bottom) / 2} fontSize={10} textAnchor="middle" fill="var(--muted)" transform={`rotate(-90 10 ${(m.top + height - m.bottom) / 2})`}>
+      <text
+        x={10}
+        y={(m.top + height - m.bottom) / 2}
+        fontSize={10}
+        textAnchor="middle"
+        fill="var(--muted)"
+        transform={`rotate(-90 10 ${(m.top + height - m.bottom) / 2})`}
+      >
         {yLabel}
       </text>
       {yRule !== undefined && (!logY || yRule > 0) && (
-        <line x1={m.left} x2={width - m.right} y1={y(yRule)} y2={y(yRule)} stroke="var(--muted)" strokeDasharray="4 3" />
+        <line
+          x1={m.left}
+          x2={width - m.right}
+          y1={y(yRule)}
+          y2={y(yRule)}
+          stroke="var(--muted)"
+          strokeDasharray="4 3"
+        />
       )}
       {series.map((s) => {
         const idx: number[] = [];
@@ -122,7 +159,14 @@ export const LineChart = memo(function LineChart({
           .x((k) => x(s.x[k]))
           .y((k) => y(s.y[k]))(idx);
         return (
-          <path key={s.name} d={d ?? ''} fill="none" stroke={s.color} strokeWidth={1.8} strokeDasharray={s.dashed ? '5 3' : undefined}>
+          <path
+            key={s.name}
+            d={d ?? ''}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={1.8}
+            strokeDasharray={s.dashed ? '5 3' : undefined}
+          >
             <title>{s.name}</title>
           </path>
         );

@@ -8,7 +8,9 @@ import { useEffect, useState } from 'react';
 type Katex = typeof import('katex').default;
 let katexPromise: Promise<Katex> | null = null;
 const loadKatex = (): Promise<Katex> => {
-  katexPromise ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => m.default);
+  katexPromise ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([m]) => m.default,
+  );
   return katexPromise;
 };
 
@@ -17,7 +19,10 @@ export function Formula({ tex, display = false }: { tex: string; display?: boole
   useEffect(() => {
     let live = true;
     void loadKatex().then((k) => {
-      if (live) setHtml(k.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' }));
+      if (live)
+        setHtml(
+          k.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' }),
+        );
     });
     return () => {
       live = false;

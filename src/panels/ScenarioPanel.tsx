@@ -66,12 +66,28 @@ export function ScenarioPanel() {
       <div className="field">
         <label htmlFor="dataset-count">Points</label>
         <span className="value">{count}</span>
-        <input id="dataset-count" type="range" min={10} max={2000} step={10} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+        <input
+          id="dataset-count"
+          type="range"
+          min={10}
+          max={2000}
+          step={10}
+          value={count}
+          onChange={(e) => setCount(Number(e.target.value))}
+        />
       </div>
       <div className="field">
         <label htmlFor="dataset-noise">Noise</label>
         <span className="value">{noise.toFixed(2)}</span>
-        <input id="dataset-noise" type="range" min={0} max={0.5} step={0.01} value={noise} onChange={(e) => setNoise(Number(e.target.value))} />
+        <input
+          id="dataset-noise"
+          type="range"
+          min={0}
+          max={0.5}
+          step={0.01}
+          value={noise}
+          onChange={(e) => setNoise(Number(e.target.value))}
+        />
       </div>
       <div className="field">
         <label htmlFor="dataset-seed">Seed</label>
@@ -86,10 +102,18 @@ export function ScenarioPanel() {
         />
       </div>
       <div className="row">
-        <button type="button" className={`btn${activeSide === 'source' ? ' primary' : ''}`} onClick={() => apply('source')}>
+        <button
+          type="button"
+          className={`btn${activeSide === 'source' ? ' primary' : ''}`}
+          onClick={() => apply('source')}
+        >
           <span className="dot source" aria-hidden="true" /> Load as source
         </button>
-        <button type="button" className={`btn${activeSide === 'target' ? ' primary' : ''}`} onClick={() => apply('target')}>
+        <button
+          type="button"
+          className={`btn${activeSide === 'target' ? ' primary' : ''}`}
+          onClick={() => apply('target')}
+        >
           <span className="dot target" aria-hidden="true" /> Load as target
         </button>
       </div>

@@ -19,7 +19,12 @@ export async function readScenarioFile(file: File): Promise<ParseResult> {
 
 /** A file name derived from the scenario name. */
 export function scenarioFileName(s: Scenario): string {
-  const base = s.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'scenario';
+  const base =
+    s.name
+      .replace(/[^\w\- ]+/g, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .toLowerCase() || 'scenario';
   return `${base}.ot.json`;
 }
 

@@ -101,7 +101,13 @@ export const PARAM_SPECS: Readonly<Record<MethodId, readonly ParamSpec[]>> = {
       default: 'index',
     },
     { kind: 'boolean', key: 'scaling', label: 'Scaling', help: 'Allow a uniform scale.', default: false },
-    { kind: 'boolean', key: 'reflection', label: 'Reflection', help: 'Allow a mirror image.', default: false },
+    {
+      kind: 'boolean',
+      key: 'reflection',
+      label: 'Reflection',
+      help: 'Allow a mirror image.',
+      default: false,
+    },
   ],
   flow: [
     {
@@ -112,9 +118,33 @@ export const PARAM_SPECS: Readonly<Record<MethodId, readonly ParamSpec[]>> = {
       options: ['independent', 'minibatch-ot'],
       default: 'independent',
     },
-    num({ key: 'trainSteps', label: 'Training steps', help: 'Adam steps.', min: 1, max: 1e6, integer: true, default: 3000 }),
-    num({ key: 'eulerSteps', label: 'Euler steps', help: 'Steps of the ODE solver.', min: 1, max: 200, integer: true, default: 50 }),
-    num({ key: 'reflow', label: 'Reflow rounds', help: 'Rounds of Reflow after the first training.', min: 0, max: 10, integer: true, default: 0 }),
+    num({
+      key: 'trainSteps',
+      label: 'Training steps',
+      help: 'Adam steps.',
+      min: 1,
+      max: 1e6,
+      integer: true,
+      default: 3000,
+    }),
+    num({
+      key: 'eulerSteps',
+      label: 'Euler steps',
+      help: 'Steps of the ODE solver.',
+      min: 1,
+      max: 200,
+      integer: true,
+      default: 50,
+    }),
+    num({
+      key: 'reflow',
+      label: 'Reflow rounds',
+      help: 'Rounds of Reflow after the first training.',
+      min: 0,
+      max: 10,
+      integer: true,
+      default: 0,
+    }),
   ],
 };
 
@@ -134,7 +164,10 @@ export function findParamSpec(method: MethodId, key: string): ParamSpec | undefi
  * Checks one value against its spec. Returns the value (numbers as numbers) or a message that
  * names the key and the allowed range.
  */
-export function checkParam(spec: ParamSpec, value: unknown): { ok: true; value: ParamValue } | { ok: false; error: string } {
+export function checkParam(
+  spec: ParamSpec,
+  value: unknown,
+): { ok: true; value: ParamValue } | { ok: false; error: string } {
   const where = `params.${spec.key}`;
   switch (spec.kind) {
     case 'number': {
@@ -146,7 +179,8 @@ export function checkParam(spec: ParamSpec, value: unknown): { ok: true; value: 
         const lo = spec.minInclusive ? `>= ${spec.min}` : `> ${spec.min}`;
         return { ok: false, error: `${where} must be ${lo} and <= ${spec.max} (got ${value})` };
       }
-      if (spec.integer && !Number.isInteger(value)) return { ok: false, error: `${where} must be an integer (got ${value})` };
+      if (spec.integer && !Number.isInteger(value))
+        return { ok: false, error: `${where} must be an integer (got ${value})` };
       return { ok: true, value };
     }
     case 'choice':

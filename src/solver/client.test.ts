@@ -12,7 +12,10 @@ function fakeFactory() {
     terminated = false;
     hung = false;
     crash: (m: string) => void = () => {};
-    jobs = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress: (p: JobProgress) => void }>();
+    jobs = new Map<
+      number,
+      { resolve: (v: unknown) => void; reject: (e: Error) => void; progress: (p: JobProgress) => void }
+    >();
     api = {
       cancel: (id: number) => {
         if (this.hung) return;

@@ -15,9 +15,7 @@ import type { JobProgress, SolverApi } from '../../workers/api.ts';
 
 /** How a job ended. Cancellation and errors are values, not exceptions, so callers can't forget them. */
 export type Outcome<R> =
-  | { status: 'done'; value: R }
-  | { status: 'cancelled' }
-  | { status: 'error'; message: string };
+  { status: 'done'; value: R } | { status: 'cancelled' } | { status: 'error'; message: string };
 
 /** One worker as the client sees it; `createWorkerHandle` makes real ones, tests make fakes. */
 export interface WorkerHandle {
@@ -68,7 +66,11 @@ export class SolverClient {
    * Runs `call` on `lane`, superseding whatever runs there. Progress reaches `onProgress` only
    * while this job is the lane's current one.
    */
-  run<R>(lane: string, call: JobCall<R>, onProgress: (p: JobProgress) => void = () => {}): Promise<Outcome<R>> {
+  run<R>(
+    lane: string,
+    call: JobCall<R>,
+    onProgress: (p: JobProgress) => void = () => {},
+  ): Promise<Outcome<R>> {
     const l = this.lane(lane);
     const previous = l.current;
     return new Promise<Outcome<R>>((resolve) => {
@@ -134,7 +136,10 @@ export class SolverClient {
         const job = l.current;
         l.current = null;
         this.kill(l);
-        job?.settle({ status: 'error', message: `The solver stopped unexpectedly (${message}). It has been restarted.` });
+        job?.settle({
+          status: 'error',
+          message: `The solver stopped unexpectedly (${message}). It has been restarted.`,
+        });
       });
       l.handle = h;
     }

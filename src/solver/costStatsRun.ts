@@ -16,7 +16,12 @@ let nextRunId = 1;
 export async function runCostStats(s: Scenario): Promise<void> {
   const { setRun, patchRun } = useStore.getState();
   if (cloudSize(s.source) === 0 || cloudSize(s.target) === 0) {
-    setRun(STATS_LANE, { id: nextRunId++, status: 'error', progress: 0, error: 'Both clouds need at least one point.' });
+    setRun(STATS_LANE, {
+      id: nextRunId++,
+      status: 'error',
+      progress: 0,
+      error: 'Both clouds need at least one point.',
+    });
     return;
   }
   const id = nextRunId++;

@@ -62,7 +62,9 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   notify: (kind, text) => {
     const notice = { id: nextNoticeId++, kind, text };
     // Keep the newest few; the same text twice in a row is shown once.
-    const rest = get().notices.filter((n) => n.text !== text).slice(-3);
+    const rest = get()
+      .notices.filter((n) => n.text !== text)
+      .slice(-3);
     set({ notices: [...rest, notice] });
   },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),

@@ -21,7 +21,12 @@ export function pointCost(kind: CostKind, dx: number, dy: number): number {
  * @param y target points, length 2m, interleaved
  * @param out optional buffer of length n*m to fill (avoids allocation on re-solves)
  */
-export function costMatrix(x: Float64Array, y: Float64Array, kind: CostKind, out?: Float64Array): Float64Array {
+export function costMatrix(
+  x: Float64Array,
+  y: Float64Array,
+  kind: CostKind,
+  out?: Float64Array,
+): Float64Array {
   const n = x.length >> 1;
   const m = y.length >> 1;
   const C = out && out.length === n * m ? out : new Float64Array(n * m);
