@@ -4,6 +4,8 @@
  */
 import type { CostKind } from './kernels/cost.ts';
 import type { CostStatsResult } from './kernels/costStats.ts';
+import type { SparsePlan } from './kernels/exact.ts';
+import type { PlanImage } from './kernels/planImage.ts';
 
 /** Every request carries a job id chosen by the client, used to cancel it. */
 export interface JobRequest {
@@ -25,7 +27,37 @@ export interface JobProgress {
   text?: string;
 }
 
-export type { CostStatsResult };
+export type { CostStatsResult, PlanImage, SparsePlan };
+
+/**
+ * A solved (or partially solved) transport plan as the app draws it. `plan` holds the entries to
+ * draw: all non-zero entries for exact OT; for Sinkhorn the largest entries holding most of the
+ * mass (the dense plan never crosses the boundary).
+ */
+export interface PlanResult {
+  n: number;
+  m: number;
+  plan: SparsePlan;
+  /** <P, C> in cost units (over the full plan, not only the drawn entries). */
+  cost: number;
+  /** Entropy -Σ P log P of the full plan (0 log 0 = 0), nats. */
+  entropy: number;
+  /** Dual potentials, lengths n and m (Sinkhorn: f_i, g_j with P_ij = exp((f_i + g_j − C_ij)/ε) a_i b_j). */
+  f: Float64Array;
+  g: Float64Array;
+  /** The plan as an ordered, downsampled matrix image. */
+  image: PlanImage;
+  iterations: number;
+  /** L1 marginal error, both sides summed. */
+  marginalError: number;
+  converged: boolean;
+  /** Solve time inside the worker, ms. */
+  timeMs: number;
+  /** Marginal error after each check (Sinkhorn), and the iteration of each check. */
+  errorHistory?: { iterations: Float64Array; errors: Float64Array };
+  /** Exact only: which algorithm ran. */
+  algorithm?: string;
+}
 
 /** The API object the worker exposes. Keep in sync with `solver.worker.ts` (checked by tsc). */
 export interface SolverApi {
@@ -34,6 +66,8 @@ export interface SolverApi {
     req: CloudsRequest & { bins: number },
     onProgress?: (p: JobProgress) => void,
   ): Promise<CostStatsResult>;
+  /** Exact OT (network simplex or assignment); does not yield, so cancel terminates the worker. */
+  solveExact(req: CloudsRequest): Promise<PlanResult>;
   /** Cooperative cancel: the job stops at its next slice boundary and rejects with 'cancelled'. */
   cancel(jobId: number): void;
   /** Test-only fault injection: throws (kind 'throw') or kills the worker (kind 'crash'). */

@@ -4,6 +4,7 @@ import { CostStatsPanel } from '../panels/CostStatsPanel.tsx';
 import { METHOD_LABELS, METHOD_PANELS } from '../panels/registry.ts';
 import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { startCostStats } from '../solver/costStatsRun.ts';
+import { startPlanRuns } from '../solver/planRun.ts';
 import { Stage } from '../stage/Stage.tsx';
 import { ToolPalette } from '../stage/ToolPalette.tsx';
 import { useStore } from '../state/store.ts';
@@ -29,6 +30,7 @@ function MethodPanel() {
 export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => startCostStats(), []);
+  useEffect(() => startPlanRuns(), []);
   return (
     <div className="app">
       <TopBar />

@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { MethodId } from '../scenario/types.ts';
+import { ExactPanel } from './ExactPanel.tsx';
 
 export const METHOD_LABELS: Record<MethodId, string> = {
   exact: 'Exact',
@@ -14,7 +15,9 @@ export const METHOD_LABELS: Record<MethodId, string> = {
 };
 
 /** Method panels by id; filled in by each method's module. */
-export const METHOD_PANELS: Partial<Record<MethodId, ComponentType>> = {};
+export const METHOD_PANELS: Partial<Record<MethodId, ComponentType>> = {
+  exact: ExactPanel,
+};
 
 /** Methods with a panel, in switcher order. */
 export function availableMethods(): MethodId[] {

@@ -29,6 +29,10 @@ export interface UiSlice {
   brushRate: number;
   selection: Selection | null;
   showGrid: boolean;
+  /** Draw plan lines x_i → y_j on the stage. */
+  showPlan: boolean;
+  /** Draw the displacement-interpolation particles at the playback time. */
+  showParticles: boolean;
   /** Bumped to ask the stage to reset its zoom. */
   viewResetCount: number;
   notices: Notice[];
@@ -37,6 +41,8 @@ export interface UiSlice {
   setBrush: (spread: number, rate: number) => void;
   setSelection: (sel: Selection | null) => void;
   toggleGrid: () => void;
+  setShowPlan: (on: boolean) => void;
+  setShowParticles: (on: boolean) => void;
   resetView: () => void;
   notify: (kind: Notice['kind'], text: string) => void;
   dismiss: (id: number) => void;
@@ -51,6 +57,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   brushRate: 60,
   selection: null,
   showGrid: true,
+  showPlan: true,
+  showParticles: true,
   viewResetCount: 0,
   notices: [],
   setTool: (tool) => set({ tool }),
@@ -58,6 +66,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   setBrush: (brushSpread, brushRate) => set({ brushSpread, brushRate }),
   setSelection: (selection) => set({ selection }),
   toggleGrid: () => set({ showGrid: !get().showGrid }),
+  setShowPlan: (showPlan) => set({ showPlan }),
+  setShowParticles: (showParticles) => set({ showParticles }),
   resetView: () => set({ viewResetCount: get().viewResetCount + 1 }),
   notify: (kind, text) => {
     const notice = { id: nextNoticeId++, kind, text };

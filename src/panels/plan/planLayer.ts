@@ -1,0 +1,98 @@
+/**
+ * Stage layers for a transport plan: lines from x_i to y_j with opacity by mass (under the
+ * clouds), and McCann's displacement interpolation — one particle per drawn plan entry at
+ * (1 − t) x_i + t y_j, sized by mass, coloured from source to target (over the clouds).
+ *
+ * Both read the plan from the results cache (the final result or the latest Sinkhorn iterate)
+ * and the points from the store, at draw time. A stale plan (the clouds changed and the re-solve
+ * has not answered yet) is drawn with its indices checked against the current clouds.
+ */
+import { interpolateRgb } from 'd3-interpolate';
+import type { PlanResult } from '../../../workers/api.ts';
+import type { StageView } from '../../stage/view.ts';
+import { getResult } from '../../state/results.ts';
+import { useStore } from '../../state/store.ts';
+
+/** Lane whose result the layers draw. */
+export const PLAN_LANE = 'plan';
+/** Iterates of a running solve are stored under this lane (replaced by the final result). */
+export const PLAN_ITERATE_LANE = 'plan-iterate';
+
+/** The plan to draw: the newest of the running iterate and the final result. */
+export function currentPlan(): PlanResult | undefined {
+  const done = getResult<PlanResult>(PLAN_LANE);
+  const live = getResult<PlanResult>(PLAN_ITERATE_LANE);
+  if (live && (!done || live.runId > done.runId)) return live.value;
+  return done?.value;
+}
+
+/** Number of opacity buckets: lines are stroked in one path per bucket. */
+const BUCKETS = 8;
+
+/** Lines x_i → y_j, opacity ∝ mass / max mass. */
+export function drawPlanLines(ctx: CanvasRenderingContext2D, view: StageView): void {
+  const r = currentPlan();
+  const s = useStore.getState();
+  if (!r || !s.showPlan) return;
+  const { plan } = r;
+  const x = s.scenario.source.points;
+  const y = s.scenario.target.points;
+  const n = x.length >> 1;
+  const m = y.length >> 1;
+  let maxMass = 0;
+  for (let k = 0; k < plan.mass.length; k++) maxMass = Math.max(maxMass, plan.mass[k]);
+  if (maxMass <= 0) return;
+  const paths: Path2D[] = Array.from({ length: BUCKETS }, () => new Path2D());
+  for (let k = 0; k < plan.mass.length; k++) {
+    const i = plan.i[k];
+    const j = plan.j[k];
+    if (i >= n || j >= m) continue;
+    const rel = plan.mass[k] / maxMass;
+    if (rel < 0.02) continue;
+    const bucket = Math.min(BUCKETS - 1, Math.floor(rel * BUCKETS));
+    const p = paths[bucket];
+    p.moveTo(view.sx(x[2 * i]), view.sy(x[2 * i + 1]));
+    p.lineTo(view.sx(y[2 * j]), view.sy(y[2 * j + 1]));
+  }
+  ctx.strokeStyle = view.theme.foreground;
+  ctx.lineWidth = 1;
+  for (let b = 0; b < BUCKETS; b++) {
+    ctx.globalAlpha = 0.08 + 0.5 * ((b + 1) / BUCKETS);
+    ctx.stroke(paths[b]);
+  }
+}
+
+/** Particles of the displacement interpolation at the playback time t. */
+export function drawParticles(ctx: CanvasRenderingContext2D, view: StageView): void {
+  const r = currentPlan();
+  const s = useStore.getState();
+  if (!r || !s.showParticles) return;
+  const t = s.t;
+  const { plan } = r;
+  const x = s.scenario.source.points;
+  const y = s.scenario.target.points;
+  const n = x.length >> 1;
+  const m = y.length >> 1;
+  // Uniform mass per particle would be 1/max(n, m); radius grows with the square root of mass.
+  const unit = 1 / Math.max(n, m, 1);
+  const base = Math.max(2, Math.min(4.5, 1.6 * Math.sqrt(view.zoom) + 1.5));
+  ctx.fillStyle = interpolateRgb(view.theme.source, view.theme.target)(t);
+  ctx.strokeStyle = view.theme.background;
+  ctx.lineWidth = 1;
+  ctx.globalAlpha = 0.95;
+  const path = new Path2D();
+  for (let k = 0; k < plan.mass.length; k++) {
+    const i = plan.i[k];
+    const j = plan.j[k];
+    if (i >= n || j >= m) continue;
+    const rel = plan.mass[k] / unit;
+    if (rel < 0.05) continue;
+    const px = view.sx((1 - t) * x[2 * i] + t * y[2 * j]);
+    const py = view.sy((1 - t) * x[2 * i + 1] + t * y[2 * j + 1]);
+    const rad = base * Math.min(2.5, Math.sqrt(rel));
+    path.moveTo(px + rad, py);
+    path.arc(px, py, rad, 0, 2 * Math.PI);
+  }
+  ctx.fill(path);
+  ctx.stroke(path);
+}

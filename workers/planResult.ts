@@ -1,0 +1,34 @@
+/** Builds the `PlanResult` the app draws from a kernel's sparse plan, and its transfer list. */
+import type { PlanResult } from './api.ts';
+import type { SparsePlan } from './kernels/exact.ts';
+import { planImage } from './kernels/planImage.ts';
+
+/** Entropy −Σ P log P of the plan's entries (zeros contribute 0). */
+export function planEntropy(mass: Float64Array): number {
+  let h = 0;
+  for (let k = 0; k < mass.length; k++) if (mass[k] > 0) h -= mass[k] * Math.log(mass[k]);
+  return h;
+}
+
+/** The buffers of a PlanResult, for `Comlink.transfer`. */
+export function planTransferList(r: PlanResult): ArrayBuffer[] {
+  const list = [
+    r.plan.i.buffer,
+    r.plan.j.buffer,
+    r.plan.mass.buffer,
+    r.f.buffer,
+    r.g.buffer,
+    r.image.cells.buffer,
+  ];
+  if (r.errorHistory) list.push(r.errorHistory.iterations.buffer, r.errorHistory.errors.buffer);
+  return list as ArrayBuffer[];
+}
+
+/** Common fields from a sparse plan; `x` (source points) orders the image rows. */
+export function planFields(
+  plan: SparsePlan,
+  x: Float64Array,
+  m: number,
+): Pick<PlanResult, 'plan' | 'image' | 'n' | 'm'> {
+  return { plan, image: planImage(plan, x, m), n: x.length >> 1, m };
+}
