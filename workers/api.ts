@@ -59,17 +59,5 @@ export interface PlanResult {
   algorithm?: string;
 }
 
-/** The API object the worker exposes. Keep in sync with `solver.worker.ts` (checked by tsc). */
-export interface SolverApi {
-  /** Mean, min, max and a histogram of all pairwise costs. */
-  costStats(
-    req: CloudsRequest & { bins: number },
-    onProgress?: (p: JobProgress) => void,
-  ): Promise<CostStatsResult>;
-  /** Exact OT (network simplex or assignment); does not yield, so cancel terminates the worker. */
-  solveExact(req: CloudsRequest): Promise<PlanResult>;
-  /** Cooperative cancel: the job stops at its next slice boundary and rejects with 'cancelled'. */
-  cancel(jobId: number): void;
-  /** Test-only fault injection: throws (kind 'throw') or kills the worker (kind 'crash'). */
-  fault(kind: 'throw' | 'crash' | 'hang'): Promise<void>;
-}
+/** The API object the worker exposes (`typeof api` in solver.worker.ts). */
+export type { SolverApi } from './solver.worker.ts';

@@ -32,3 +32,17 @@ export function planFields(
 ): Pick<PlanResult, 'plan' | 'image' | 'n' | 'm'> {
   return { plan, image: planImage(plan, x, m), n: x.length >> 1, m };
 }
+
+/** L1 marginal error of a sparse plan against a and b, both sides summed. */
+export function sparseMarginalError(plan: SparsePlan, a: Float64Array, b: Float64Array): number {
+  const ra = a.slice();
+  const rb = b.slice();
+  for (let k = 0; k < plan.mass.length; k++) {
+    ra[plan.i[k]] -= plan.mass[k];
+    rb[plan.j[k]] -= plan.mass[k];
+  }
+  let e = 0;
+  for (const v of ra) e += Math.abs(v);
+  for (const v of rb) e += Math.abs(v);
+  return e;
+}
