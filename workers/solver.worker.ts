@@ -7,12 +7,14 @@
 import * as Comlink from 'comlink';
 import { controlMethods } from './methods/control.ts';
 import { planMethods } from './methods/plan.ts';
+import { procrustesMethods } from './methods/procrustes.ts';
 import { statsMethods } from './methods/stats.ts';
 
 const api = {
   ...controlMethods,
   ...statsMethods,
   ...planMethods,
+  ...procrustesMethods,
 };
 
 /** The contract the client wraps: every method of every module. */
