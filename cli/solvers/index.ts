@@ -10,4 +10,5 @@ type Loader = () => Promise<{ default: SolverModule }>;
 
 export const SOLVERS: Partial<Record<MethodId, Loader>> = {
   exact: () => import('./exact.ts'),
+  procrustes: () => import('./procrustes.ts'),
 };
