@@ -7,6 +7,13 @@ const EXACT_KERNEL = join(ROOT, 'workers/kernels/exact.ts');
 const SINKHORN_KERNEL = join(ROOT, 'workers/kernels/sinkhorn.ts');
 const { file } = useTempDir();
 
+/** Weights of a JSON cloud normalised to mass 1 (uniform when absent), as the solvers use them. */
+function normalized(w: number[] | undefined, k: number): number[] {
+  const v = w ?? new Array(k).fill(1);
+  const t = v.reduce((p, q) => p + q, 0);
+  return v.map((q) => q / t);
+}
+
 const referenceFiles = existsSync(REFERENCE) ? readdirSync(REFERENCE).filter((f) => f.endsWith('.json')) : [];
 const readCase = (name: string): Json => JSON.parse(readFileSync(join(REFERENCE, name), 'utf8'));
 
@@ -39,13 +46,8 @@ describe.skipIf(referenceFiles.length === 0)('valid runs on the shared reference
       const s = ref.scenario;
       const n = s.source.points.length;
       const m = s.target.points.length;
-      const norm = (w: number[] | undefined, k: number) => {
-        const v = w ?? new Array(k).fill(1);
-        const t = v.reduce((p, q) => p + q, 0);
-        return v.map((x) => x / t);
-      };
-      const a = norm(s.source.weights, n);
-      const b = norm(s.target.weights, m);
+      const a = normalized(s.source.weights, n);
+      const b = normalized(s.target.weights, m);
       const rows = new Array(n).fill(0);
       const cols = new Array(m).fill(0);
       let cost = 0;
@@ -134,8 +136,90 @@ describe.skipIf(referenceFiles.length === 0)('valid runs on the shared reference
         expect(Math.abs(x - ref.expect.barycentric_map[i][0])).toBeLessThanOrEqual(ref.tolerance.map_abs);
         expect(Math.abs(y - ref.expect.barycentric_map[i][1])).toBeLessThanOrEqual(ref.tolerance.map_abs);
       });
-      expect(res.f.length).toBe(ref.scenario.source.points.length);
-      expect(res.g.length).toBe(ref.scenario.target.points.length);
+      // The potentials reproduce the plan: P_ij = a_i b_j exp((f_i + g_j − C_ij) / ε).
+      const s = ref.scenario;
+      const [n, m] = [s.source.points.length, s.target.points.length];
+      expect(res.f.length).toBe(n);
+      expect(res.g.length).toBe(m);
+      const eps = s.params.epsilon;
+      const [a, b] = [normalized(s.source.weights, n), normalized(s.target.weights, m)];
+      res.plan.mass.forEach((mass: number, k: number) => {
+        const [i, j] = [res.plan.i[k], res.plan.j[k]];
+        const C =
+          (s.source.points[i][0] - s.target.points[j][0]) ** 2 +
+          (s.source.points[i][1] - s.target.points[j][1]) ** 2;
+        const model = a[i] * b[j] * Math.exp((res.f[i] + res.g[j] - C) / eps);
+        expect(Math.abs(model - mass)).toBeLessThanOrEqual(1e-9 * mass + 1e-300);
+      });
     },
   );
+});
+
+describe.skipIf(!existsSync(SINKHORN_KERNEL))('solve sinkhorn on small scenarios', () => {
+  const scenario = (edit: (x: Json) => void = () => {}) => {
+    const x: Json = {
+      format: 'ot-playground.scenario',
+      version: 1,
+      source: {
+        points: [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ],
+        weights: [1, 0, 1, 2],
+      },
+      target: {
+        points: [
+          [3, 0],
+          [3, 1],
+          [4, 0.5],
+        ],
+      },
+      method: 'sinkhorn',
+      params: { epsilon: 0.5 },
+    };
+    edit(x);
+    return file('small-sinkhorn.json', JSON.stringify(x));
+  };
+
+  it('gives null as the barycentric image of a point without mass, and no plan row for it', async () => {
+    const r = await run(['solve', scenario()]);
+    expect(r.err).toBe('');
+    const res = JSON.parse(r.out);
+    expect(res.converged).toBe(true);
+    expect(res.marginalError).toBeLessThan(1e-6);
+    expect(res.barycentricMap[1]).toBeNull();
+    for (const k of [0, 2, 3]) {
+      const [x, y] = res.barycentricMap[k];
+      // Averages of the target points lie in their bounding box.
+      expect(x).toBeGreaterThanOrEqual(3);
+      expect(x).toBeLessThanOrEqual(4);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(1);
+    }
+    expect(res.plan.i).not.toContain(1);
+    const total = res.plan.mass.reduce((p: number, q: number) => p + q, 0);
+    expect(total).toBeCloseTo(1, 6);
+  });
+
+  it('prints a capped solve with converged: false rather than failing', async () => {
+    const r = await run(['solve', scenario(), '--param', 'maxIterations=1', '--param', 'tolerance=1e-12']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.out);
+    expect(res.converged).toBe(false);
+    expect(res.stop).toBe('max-iterations');
+    expect(res.iterations).toBe(1);
+    expect(res.marginalError).toBeGreaterThan(1e-12);
+  });
+
+  it('takes epsilon from --param, and a larger epsilon gives a blurrier (higher-entropy) plan', async () => {
+    const solve = async (eps: string) =>
+      JSON.parse((await run(['solve', scenario(), '--param', `epsilon=${eps}`])).out);
+    const sharp = await solve('0.05');
+    const blurry = await solve('5');
+    expect(blurry.entropy).toBeGreaterThan(sharp.entropy);
+    expect(blurry.cost).toBeGreaterThan(sharp.cost);
+  });
 });

@@ -10,5 +10,6 @@ type Loader = () => Promise<{ default: SolverModule }>;
 
 export const SOLVERS: Partial<Record<MethodId, Loader>> = {
   exact: () => import('./exact.ts'),
+  sinkhorn: () => import('./sinkhorn.ts'),
   procrustes: () => import('./procrustes.ts'),
 };

@@ -3,8 +3,10 @@
  * driver times only `run`, so `timeMs` is the kernel's time without start-up, file reading,
  * cost-matrix building or JSON output (the same split as /work/shared/tools/pot-bench.py).
  */
-import { costMatrix, normalizeWeights } from '../../workers/kernels/cost.ts';
+import { balancedProblem as kernelProblem, type BalancedProblem } from '../../workers/kernels/problem.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
+
+export type { BalancedProblem };
 
 /** What a solver receives: a validated scenario (overrides applied) and optional query points. */
 export interface SolveInput {
@@ -34,29 +36,9 @@ export function defineSolver<P, R>(module: SolverModule<P, R>): SolverModule {
   return module as unknown as SolverModule;
 }
 
-/** The balanced problem most solvers start from. */
-export interface BalancedProblem {
-  /** Source weights, length n, summing to 1. */
-  readonly a: Float64Array;
-  /** Target weights, length m, summing to 1. */
-  readonly b: Float64Array;
-  /** n×m cost matrix, row-major, in the scenario's cost. */
-  readonly C: Float64Array;
-  readonly n: number;
-  readonly m: number;
-}
-
-/** Normalised weights and the cost matrix of a scenario. */
+/** Normalised weights (each side sums to 1) and the n×m cost matrix of a scenario. */
 export function balancedProblem(s: Scenario): BalancedProblem {
-  const n = s.source.points.length >> 1;
-  const m = s.target.points.length >> 1;
-  return {
-    a: normalizeWeights(s.source.weights, n),
-    b: normalizeWeights(s.target.weights, m),
-    C: costMatrix(s.source.points, s.target.points, s.cost),
-    n,
-    m,
-  };
+  return kernelProblem(s.source.points, s.target.points, s.source.weights, s.target.weights, s.cost);
 }
 
 /** A typed array as a plain array (JSON.stringify writes typed arrays as objects). */
