@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { GALLERY, findGalleryEntry, rotated } from './gallery.ts';
+import { LONG_LINK_CHARS, decodeLink, encodeLink } from './link.ts';
+import { parseScenario, scenarioToJson } from './schema.ts';
+import { cloudSize } from './types.ts';
+
+describe('gallery', () => {
+  it('has at least eight entries with unique ids and titles and a paragraph each', () => {
+    expect(GALLERY.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(GALLERY.map((e) => e.id)).size).toBe(GALLERY.length);
+    expect(new Set(GALLERY.map((e) => e.title)).size).toBe(GALLERY.length);
+    for (const e of GALLERY) {
+      expect(e.idea.length).toBeGreaterThan(120);
+      expect(e.idea.length).toBeLessThan(600);
+    }
+  });
+
+  it.each(GALLERY.map((e) => [e.id, e] as const))(
+    '%s builds a valid, deterministic, shareable scenario',
+    (_, e) => {
+      const s = e.build();
+      expect(s.name).toBe(e.title);
+      const r = parseScenario(scenarioToJson(s));
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.scenario.params).toEqual(s.params);
+      // Deterministic: a second build gives the same link.
+      const link = encodeLink(s);
+      expect(encodeLink(e.build())).toBe(link);
+      expect(link.length).toBeLessThan(LONG_LINK_CHARS);
+      const back = decodeLink(link).scenario;
+      expect(back?.ok && back.scenario.method).toBe(s.method);
+      // Everything lies inside the stage's default view.
+      for (const side of [s.source, s.target]) {
+        expect(cloudSize(side)).toBeGreaterThan(0);
+        for (const v of side.points) expect(Math.abs(v)).toBeLessThan(3);
+      }
+    },
+  );
+
+  it('covers every method', () => {
+    const methods = new Set(GALLERY.map((e) => e.build().method));
+    expect([...methods].sort()).toEqual(['brenier', 'exact', 'flow', 'procrustes', 'sinkhorn']);
+  });
+
+  it('the Procrustes target is the source rotated by 60 degrees and moved', () => {
+    const s = findGalleryEntry('procrustes-rotation')!.build();
+    const back = rotated(rotated(s.target, 0, -1.2, -0.4), -60);
+    s.source.points.forEach((v, i) => expect(back.points[i]).toBeCloseTo(v, 12));
+  });
+
+  it('the sized entries have the counts their text promises', () => {
+    const split = findGalleryEntry('mass-splits')!.build();
+    expect([cloudSize(split.source), cloudSize(split.target)]).toEqual([12, 36]);
+    const perm = findGalleryEntry('permutation')!.build();
+    expect(cloudSize(perm.source)).toBe(cloudSize(perm.target));
+  });
+});
