@@ -21,10 +21,21 @@ export interface CloudsRequest extends JobRequest {
   cost: CostKind;
 }
 
-/** Progress of any job: fraction done in [0, 1] when known, and a short text. */
-export interface JobProgress {
+/** Progress of any job: fraction done in [0, 1] when known, a short text, and method data. */
+export interface JobProgress<D = unknown> {
   fraction: number;
   text?: string;
+  /** An intermediate state the UI can draw (a Sinkhorn iterate, a training snapshot). */
+  data?: D;
+}
+
+/** Options of a Sinkhorn solve (DESIGN.md section 2 names), plus an optional warm start. */
+export interface SinkhornRequestOptions {
+  epsilon: number;
+  tolerance: number;
+  maxIterations: number;
+  /** Potentials of a nearby problem with the same n and m. */
+  warm?: { f: Float64Array; g: Float64Array } | null;
 }
 
 export type { CostStatsResult, PlanImage, SparsePlan };
@@ -57,6 +68,11 @@ export interface PlanResult {
   errorHistory?: { iterations: Float64Array; errors: Float64Array };
   /** Exact only: which algorithm ran. */
   algorithm?: string;
+  /** Sinkhorn only: the ε stages run (ε-scaling), and why it stopped. */
+  stages?: { epsilon: number; iterations: number }[];
+  stop?: string;
+  /** Sinkhorn only: the ε of this plan (an iterate of an intermediate stage has a larger one). */
+  epsilon?: number;
 }
 
 /** The API object the worker exposes (`typeof api` in solver.worker.ts). */

@@ -1,14 +1,17 @@
 /**
  * Solves the open scenario's transport plan whenever the clouds, the cost or the method's
- * parameters change (the plan follows while the user drags), on the 'plan' lane. For Sinkhorn it
- * also keeps the exact cost on the 'exact-ref' lane, so the panel can show the gap.
+ * parameters change (the plan follows while the user drags), on the 'plan' lane. Sinkhorn runs
+ * warm-started from the last potentials when the cloud sizes are unchanged, and streams its
+ * iterates to the 'plan-iterate' lane so the stage draws the plan sharpening. For Sinkhorn the
+ * exact cost is kept on the 'exact-ref' lane, so the panel can show the gap.
  */
-import type { PlanResult } from '../../workers/api.ts';
-import { PLAN_ITERATE_LANE, PLAN_LANE } from '../panels/plan/planLayer.ts';
+import type { JobProgress, PlanResult } from '../../workers/api.ts';
+import type { SinkhornIterate } from '../../workers/methods/sinkhorn.ts';
+import { PLAN_ITERATE_LANE, PLAN_LANE, type LivePlan } from '../panels/plan/planLayer.ts';
 import { cloudSize, type Scenario } from '../scenario/types.ts';
-import { clearResult } from '../state/results.ts';
+import { clearResult, getResult, putResult } from '../state/results.ts';
 import { startAutoRun } from './autoRun.ts';
-import { runWithClouds } from './solver.ts';
+import { runWithClouds, solverClient } from './solver.ts';
 import { trackRun } from './trackRun.ts';
 
 export const EXACT_REF_LANE = 'exact-ref';
@@ -17,13 +20,51 @@ export const EXACT_REF_MAX_PAIRS = 2_000_000;
 
 const PLAN_METHODS = new Set(['exact', 'sinkhorn']);
 
+/** Potentials of the last Sinkhorn solve, reused as a warm start when the sizes match. */
+function warmStart(s: Scenario): { f: Float64Array; g: Float64Array } | null {
+  const last = getResult<PlanResult>(PLAN_LANE)?.value;
+  if (!last || last.epsilon === undefined) return null;
+  if (last.f.length !== cloudSize(s.source) || last.g.length !== cloudSize(s.target)) return null;
+  return { f: last.f.slice(), g: last.g.slice() };
+}
+
+function runSinkhorn(s: Scenario): Promise<void> {
+  const warm = warmStart(s);
+  const history = { iterations: [] as number[], errors: [] as number[] };
+  const opts = {
+    epsilon: Number(s.params.epsilon),
+    tolerance: Number(s.params.tolerance),
+    maxIterations: Number(s.params.maxIterations),
+    warm,
+  };
+  return trackRun<PlanResult>(
+    PLAN_LANE,
+    s,
+    (onProgress) =>
+      runWithClouds(PLAN_LANE, s, opts, (api, req, progress) => api.solveSinkhorn(req, progress), onProgress),
+    {
+      onProgress: (p: JobProgress, runId) => {
+        const it = (p as JobProgress<SinkhornIterate>).data;
+        if (!it) return;
+        history.iterations.push(it.iteration);
+        history.errors.push(it.marginalError);
+        const live: LivePlan = { ...it, history };
+        putResult(PLAN_ITERATE_LANE, runId, live);
+      },
+    },
+  );
+}
+
 export function runPlan(s: Scenario): Promise<void> {
-  if (s.method === 'exact') {
-    return trackRun<PlanResult>(PLAN_LANE, s, (onProgress) =>
-      runWithClouds(PLAN_LANE, s, {}, (api, req) => api.solveExact(req), onProgress),
-    );
-  }
-  throw new Error(`no plan solver for ${s.method}`);
+  if (s.method === 'sinkhorn') return runSinkhorn(s);
+  return trackRun<PlanResult>(PLAN_LANE, s, (onProgress) =>
+    runWithClouds(PLAN_LANE, s, {}, (api, req) => api.solveExact(req), onProgress),
+  );
+}
+
+/** Stops the running plan solve (the Stop button); the last drawn iterate stays. */
+export function stopPlan(): void {
+  solverClient.cancel(PLAN_LANE);
 }
 
 function runExactReference(s: Scenario): Promise<void> {
@@ -34,11 +75,12 @@ function runExactReference(s: Scenario): Promise<void> {
 
 /** Subscribes the plan and exact-reference runs to the store; returns the unsubscribe function. */
 export function startPlanRuns(): () => void {
-  const stopPlan = startAutoRun({
+  const stopPlanRuns = startAutoRun({
     deps: (s) => [s.source, s.target, s.cost, s.method, s.params],
     enabled: (s) => {
       const on = PLAN_METHODS.has(s.method);
       if (!on) {
+        solverClient.cancel(PLAN_LANE);
         clearResult(PLAN_LANE);
         clearResult(PLAN_ITERATE_LANE);
       }
@@ -54,7 +96,7 @@ export function startPlanRuns(): () => void {
     debounceMs: 150,
   });
   return () => {
-    stopPlan();
+    stopPlanRuns();
     stopRef();
   };
 }

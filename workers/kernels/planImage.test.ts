@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImage, principalOrder } from './planImage.ts';
+import { planImage, planImageDense, principalOrder } from './planImage.ts';
 
 describe('planImage', () => {
   it('shows a monotone permutation as the diagonal', () => {
@@ -43,6 +43,26 @@ describe('planImage', () => {
     };
     const img = planImage(plan, x, 1);
     expect(img.cells[0] + img.cells[1]).toBeCloseTo(0.5, 6);
+  });
+
+  it('the dense and sparse forms agree', () => {
+    const x = Float64Array.from([0, 0, 1, 0.2, 2, -0.1]);
+    const dense = Float64Array.from([0.2, 0.1, 0, 0, 0.3, 0.05, 0.05, 0, 0.3]);
+    const sparse = { i: new Int32Array(0), j: new Int32Array(0), mass: new Float64Array(0) };
+    const I: number[] = [];
+    const J: number[] = [];
+    const M: number[] = [];
+    dense.forEach((v, k) => {
+      if (v > 0) {
+        I.push(Math.floor(k / 3));
+        J.push(k % 3);
+        M.push(v);
+      }
+    });
+    sparse.i = Int32Array.from(I);
+    sparse.j = Int32Array.from(J);
+    sparse.mass = Float64Array.from(M);
+    expect(Array.from(planImageDense(dense, x, 3).cells)).toEqual(Array.from(planImage(sparse, x, 3).cells));
   });
 
   it('orders points along the principal axis', () => {

@@ -46,13 +46,10 @@ export function principalOrder(points: Float64Array): Int32Array {
   return Int32Array.from({ length: n }, (_, k) => k).sort((p, q) => proj[p] - proj[q] || p - q);
 }
 
-/**
- * Builds the ordered, downsampled image of a sparse plan.
- * @param plan entries (i, j, mass); entries with indices out of range are ignored
- * @param x source points (length 2n), used for the row order; m: number of target points
- * @param maxSize largest number of rows or columns of the image
- */
-export function planImage(plan: SparsePlan, x: Float64Array, m: number, maxSize = 200): PlanImage {
+/** Calls `visit(i, j, mass)` for every entry of a plan with positive mass. */
+type EntryVisitor = (visit: (i: number, j: number, mass: number) => void) => void;
+
+function imageFromEntries(forEach: EntryVisitor, x: Float64Array, m: number, maxSize: number): PlanImage {
   const n = x.length >> 1;
   const rowOrder = principalOrder(x);
   const rankOfRow = new Float64Array(n);
@@ -60,13 +57,10 @@ export function planImage(plan: SparsePlan, x: Float64Array, m: number, maxSize 
   // Mean source rank per target, weighted by mass; targets with no mass go last.
   const sum = new Float64Array(m);
   const weight = new Float64Array(m);
-  for (let k = 0; k < plan.mass.length; k++) {
-    const i = plan.i[k];
-    const j = plan.j[k];
-    if (i >= n || j >= m) continue;
-    sum[j] += plan.mass[k] * rankOfRow[i];
-    weight[j] += plan.mass[k];
-  }
+  forEach((i, j, mass) => {
+    sum[j] += mass * rankOfRow[i];
+    weight[j] += mass;
+  });
   const key = new Float64Array(m);
   for (let j = 0; j < m; j++) key[j] = weight[j] > 0 ? sum[j] / weight[j] : Infinity;
   const colOrder = Int32Array.from({ length: m }, (_, k) => k).sort((p, q) => key[p] - key[q] || p - q);
@@ -77,14 +71,47 @@ export function planImage(plan: SparsePlan, x: Float64Array, m: number, maxSize 
   const cols = Math.min(m, maxSize);
   const cells = new Float32Array(rows * cols);
   let max = 0;
-  for (let k = 0; k < plan.mass.length; k++) {
-    const i = plan.i[k];
-    const j = plan.j[k];
-    if (i >= n || j >= m) continue;
+  forEach((i, j, mass) => {
     const r = Math.floor((rankOfRow[i] * rows) / n);
     const c = Math.floor((rankOfCol[j] * cols) / m);
-    const v = (cells[r * cols + c] += plan.mass[k]);
+    const v = (cells[r * cols + c] += mass);
     if (v > max) max = v;
-  }
+  });
   return { cells, rows, cols, max };
+}
+
+/**
+ * Builds the ordered, downsampled image of a sparse plan.
+ * @param plan entries (i, j, mass); entries with indices out of range are ignored
+ * @param x source points (length 2n), used for the row order; m: number of target points
+ * @param maxSize largest number of rows or columns of the image
+ */
+export function planImage(plan: SparsePlan, x: Float64Array, m: number, maxSize = 200): PlanImage {
+  const n = x.length >> 1;
+  return imageFromEntries(
+    (visit) => {
+      for (let k = 0; k < plan.mass.length; k++) {
+        if (plan.i[k] < n && plan.j[k] < m && plan.mass[k] > 0) visit(plan.i[k], plan.j[k], plan.mass[k]);
+      }
+    },
+    x,
+    m,
+    maxSize,
+  );
+}
+
+/** The same image from a dense n×m row-major plan. */
+export function planImageDense(plan: Float64Array, x: Float64Array, m: number, maxSize = 200): PlanImage {
+  const n = x.length >> 1;
+  return imageFromEntries(
+    (visit) => {
+      for (let i = 0; i < n; i++) {
+        const row = i * m;
+        for (let j = 0; j < m; j++) if (plan[row + j] > 0) visit(i, j, plan[row + j]);
+      }
+    },
+    x,
+    m,
+    maxSize,
+  );
 }

@@ -8,7 +8,7 @@
  * has not answered yet) is drawn with its indices checked against the current clouds.
  */
 import { interpolateRgb } from 'd3-interpolate';
-import type { PlanResult } from '../../../workers/api.ts';
+import type { PlanResult, SparsePlan } from '../../../workers/api.ts';
 import type { StageView } from '../../stage/view.ts';
 import { getResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
@@ -18,10 +18,19 @@ export const PLAN_LANE = 'plan';
 /** Iterates of a running solve are stored under this lane (replaced by the final result). */
 export const PLAN_ITERATE_LANE = 'plan-iterate';
 
-/** The plan to draw: the newest of the running iterate and the final result. */
-export function currentPlan(): PlanResult | undefined {
+/** A running solve's latest drawable state, and its convergence so far. */
+export interface LivePlan {
+  plan: SparsePlan;
+  iteration: number;
+  epsilon: number;
+  marginalError: number;
+  history: { iterations: number[]; errors: number[] };
+}
+
+/** The plan to draw: the running iterate when it is newer than the final result. */
+export function currentPlan(): { plan: SparsePlan } | undefined {
   const done = getResult<PlanResult>(PLAN_LANE);
-  const live = getResult<PlanResult>(PLAN_ITERATE_LANE);
+  const live = getResult<LivePlan>(PLAN_ITERATE_LANE);
   if (live && (!done || live.runId > done.runId)) return live.value;
   return done?.value;
 }
