@@ -5,6 +5,8 @@
 import type { ComponentType } from 'react';
 import type { MethodId } from '../scenario/types.ts';
 import { ExactPanel } from './ExactPanel.tsx';
+import { SinkhornPanel } from './SinkhornPanel.tsx';
+import { ProcrustesPanel } from './ProcrustesPanel.tsx';
 
 export const METHOD_LABELS: Record<MethodId, string> = {
   exact: 'Exact',
@@ -17,6 +19,8 @@ export const METHOD_LABELS: Record<MethodId, string> = {
 /** Method panels by id; filled in by each method's module. */
 export const METHOD_PANELS: Partial<Record<MethodId, ComponentType>> = {
   exact: ExactPanel,
+  sinkhorn: SinkhornPanel,
+  procrustes: ProcrustesPanel,
 };
 
 /** Methods with a panel, in switcher order. */

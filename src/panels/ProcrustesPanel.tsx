@@ -1,0 +1,135 @@
+/**
+ * Procrustes: align the source onto the target by a rotation, a translation and optionally a
+ * uniform scale and a mirror image, with pairs by index, drawn pairs, or none (Wasserstein-
+ * Procrustes). Solves on every change in the worker; the playback bar animates the motion.
+ */
+import { useEffect } from 'react';
+import type { ProcrustesResponse } from '../../workers/methods/procrustes.ts';
+import { PROCRUSTES_LANE, startProcrustesRuns } from '../solver/procrustesRun.ts';
+import { registerOverlay, requestRedraw } from '../stage/overlays.ts';
+import { cloudSize } from '../scenario/types.ts';
+import { useStore } from '../state/store.ts';
+import { useResult } from '../state/useResult.ts';
+import { alignHint, alignModeOf, type AlignMode } from './procrustes/alignMode.ts';
+import { CopyTransform } from './procrustes/CopyTransform.tsx';
+import { PairTools, usePairState } from './procrustes/PairTools.tsx';
+import { subscribePairs, updatePairState, validPairs } from './procrustes/pairs.ts';
+import { ProcrustesExplain } from './procrustes/ProcrustesExplain.tsx';
+import { drawProcrustesOver, drawProcrustesUnder } from './procrustes/procrustesLayer.ts';
+import { ProcrustesReadouts, RestartsTable } from './procrustes/ProcrustesReadouts.tsx';
+import { RunStatus } from './RunStatus.tsx';
+import './procrustes/procrustes.css';
+
+/** Registers the stage layers and keeps the alignment solved while the panel is mounted. */
+function useProcrustesEffects(): void {
+  useEffect(() => {
+    const offUnder = registerOverlay('procrustes.under', -6, drawProcrustesUnder);
+    const offOver = registerOverlay('procrustes.over', 6, drawProcrustesOver);
+    // Pairs live outside the store: redraw the stage when they change.
+    const offPairs = subscribePairs(() => requestRedraw());
+    const stopRuns = startProcrustesRuns();
+    return () => {
+      offUnder();
+      offOver();
+      offPairs();
+      stopRuns();
+    };
+  }, []);
+}
+
+const MODE_OPTIONS: readonly { value: AlignMode; label: string }[] = [
+  { value: 'index', label: 'By index (point k ↔ point k)' },
+  { value: 'pairs', label: 'Drawn pairs' },
+  { value: 'none', label: 'None (Wasserstein-Procrustes)' },
+];
+
+function setMode(mode: AlignMode): void {
+  const { setParam } = useStore.getState();
+  updatePairState({
+    drawnMode: mode === 'pairs',
+    ...(mode === 'pairs' ? {} : { toolOn: false, pending: null }),
+  });
+  setParam('correspondence', mode === 'none' ? 'none' : 'index');
+}
+
+export function ProcrustesPanel() {
+  useProcrustesEffects();
+  const correspondence = useStore((s) => s.scenario.params.correspondence);
+  const scaling = useStore((s) => s.scenario.params.scaling === true);
+  const reflection = useStore((s) => s.scenario.params.reflection === true);
+  const n = useStore((s) => cloudSize(s.scenario.source));
+  const m = useStore((s) => cloudSize(s.scenario.target));
+  const run = useStore((s) => s.runs[PROCRUSTES_LANE]);
+  const pairState = usePairState();
+  const mode = alignModeOf(correspondence, pairState.drawnMode);
+  const hint = alignHint(n, m, mode, validPairs(pairState.pairs, n, m).i.length);
+  const result = useResult<ProcrustesResponse>(PROCRUSTES_LANE);
+  const r = hint ? undefined : result?.value;
+  const stale = !!run && !!result && run.id !== result.runId;
+  const { setParam } = useStore.getState();
+
+  return (
+    <section className="section procrustes" aria-labelledby="procrustes-title">
+      <div className="panel-title">
+        <h2 id="procrustes-title">Procrustes alignment</h2>
+        <RunStatus lane={PROCRUSTES_LANE} />
+      </div>
+      <p className="lead">
+        The rotation and shift (and, if allowed, scale or mirror image) that lay the source onto the target.
+        Press play to watch the source move into place.
+      </p>
+
+      <div className="field">
+        <label htmlFor="procrustes-mode">Correspondence</label>
+        <select id="procrustes-mode" value={mode} onChange={(e) => setMode(e.target.value as AlignMode)}>
+          {MODE_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="row">
+        <label className="toggle">
+          <input type="checkbox" checked={scaling} onChange={(e) => setParam('scaling', e.target.checked)} />
+          Allow scaling
+        </label>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={reflection}
+            onChange={(e) => setParam('reflection', e.target.checked)}
+          />
+          Allow reflection
+        </label>
+      </div>
+      {mode === 'pairs' && <PairTools />}
+
+      {hint && (
+        <p className="procrustes-hint" role="status">
+          {hint}
+        </p>
+      )}
+      {run?.status === 'running' && run.progressText && (
+        <p className="help procrustes-progress">Searching: {run.progressText}…</p>
+      )}
+      {r && (
+        <div
+          className={stale ? 'procrustes-result stale' : 'procrustes-result'}
+          aria-busy={run?.status === 'running'}
+        >
+          <ProcrustesReadouts r={r} scaling={scaling} />
+          {!r.rotationDetermined && (
+            <p className="help">
+              The points coincide, so no rotation is determined: the angle is left at 0°.
+            </p>
+          )}
+          <RestartsTable r={r} />
+        </div>
+      )}
+
+      <CopyTransform />
+      <ProcrustesExplain />
+    </section>
+  );
+}
