@@ -15,24 +15,24 @@ export function ProcrustesExplain() {
       />
       <p>
         Centre both clouds at their weighted means μ<sub>x</sub>, μ<sub>y</sub> and form the 2×2
-        cross-covariance H. Its singular value decomposition gives the answer in closed form (Kabsch,
-        Umeyama):
+        cross-covariance
       </p>
-      <Formula
-        display
-        tex={String.raw`H = \sum_i w_i (x_i-\mu_x)(y_i-\mu_y)^{\top} = U \Sigma V^{\top},\qquad R = V\,\mathrm{diag}(1, d)\,U^{\top}`}
-      />
-      <Formula
-        display
-        tex={String.raw`s = \frac{\operatorname{tr}(\Sigma\,\mathrm{diag}(1,d))}{\sum_i w_i |x_i-\mu_x|^2},\qquad t = \mu_y - s R \mu_x`}
-      />
+      <Formula display tex={String.raw`H = \sum_i w_i\, (x_i-\mu_x)(y_i-\mu_y)^{\top}`} />
       <p>
-        with d = sign det(VUᵀ) so that R is a rotation; allowing reflections sets d = 1, and without scaling s
-        = 1.
+        Its singular value decomposition <Formula tex={String.raw`H = U \Sigma V^{\top}`} /> gives the answer
+        in closed form (Kabsch, Umeyama):
+      </p>
+      <Formula display tex={String.raw`R = V \begin{pmatrix} 1 & 0 \\ 0 & d \end{pmatrix} U^{\top}`} />
+      <Formula display tex={String.raw`s = \frac{\sigma_1 + d\,\sigma_2}{\sum_i w_i\, |x_i-\mu_x|^2}`} />
+      <Formula display tex={String.raw`t = \mu_y - s R\, \mu_x`} />
+      <p>
+        where σ₁ ≥ σ₂ are the singular values and d = sign det(VUᵀ), so that R is a rotation (d = 1 when
+        reflections are allowed). Without scaling, s = 1.
       </p>
       <p>
         Without pairs, Wasserstein-Procrustes (Grave, Joulin &amp; Berthet, 2019) searches for the motion and
-        the matching together, the matching being an optimal transport plan P between the weights a and b:
+        the matching together, the matching being an optimal transport plan P between the weights a and b (the
+        fit also has a translation, and a scale when allowed):
       </p>
       <Formula
         display
