@@ -13,7 +13,7 @@ import { useResult } from '../state/useResult.ts';
 import { alignHint, alignModeOf, type AlignMode } from './procrustes/alignMode.ts';
 import { CopyTransform } from './procrustes/CopyTransform.tsx';
 import { PairTools, usePairState } from './procrustes/PairTools.tsx';
-import { subscribePairs, updatePairState, validPairs } from './procrustes/pairs.ts';
+import { NO_PAIRS, subscribePairs, updatePairState, validPairs } from './procrustes/pairs.ts';
 import { ProcrustesExplain } from './procrustes/ProcrustesExplain.tsx';
 import { drawProcrustesOver, drawProcrustesUnder } from './procrustes/procrustesLayer.ts';
 import { ProcrustesReadouts, RestartsTable } from './procrustes/ProcrustesReadouts.tsx';
@@ -27,11 +27,17 @@ function useProcrustesEffects(): void {
     const offOver = registerOverlay('procrustes.over', 6, drawProcrustesOver);
     // Pairs live outside the store: redraw the stage when they change.
     const offPairs = subscribePairs(() => requestRedraw());
+    // Both clouds replaced at once (a file, the gallery, a swap): the drawn pairs no longer apply.
+    const offNewClouds = useStore.subscribe((s, prev) => {
+      if (s.scenario.source !== prev.scenario.source && s.scenario.target !== prev.scenario.target)
+        updatePairState({ pairs: NO_PAIRS, pending: null });
+    });
     const stopRuns = startProcrustesRuns();
     return () => {
       offUnder();
       offOver();
       offPairs();
+      offNewClouds();
       stopRuns();
     };
   }, []);

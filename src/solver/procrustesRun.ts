@@ -66,8 +66,9 @@ export function runProcrustes(s: Scenario): Promise<void> {
 const isProcrustes = (s: Scenario) => s.method === 'procrustes';
 
 /**
- * Re-runs the alignment while the scenario's method is Procrustes; returns the stop function. Pair
- * edits re-run too (only in "Drawn pairs" mode, where they matter), as does switching that mode.
+ * Re-runs the alignment while the scenario's method is Procrustes; returns the stop function (which
+ * also cancels a run in progress). Pair edits re-run too (only in "Drawn pairs" mode, where they
+ * matter), as does switching that mode.
  */
 export function startProcrustesRuns(): () => void {
   const stopAuto = startAutoRun({
@@ -91,5 +92,7 @@ export function startProcrustesRuns(): () => void {
     clearTimeout(timer);
     stopAuto();
     stopPairs();
+    // Leaving Procrustes: a long Wasserstein-Procrustes search has no one waiting for it.
+    solverClient.cancel(PROCRUSTES_LANE);
   };
 }
