@@ -11,6 +11,9 @@ import { useStore } from '../state/store.ts';
 import { Notices } from './Notices.tsx';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { installShortcuts } from './shortcuts.ts';
+import { installClassroomKeys } from './classroom.ts';
+import { EmbedLink } from './classroomEmbed.tsx';
+import { startUrlSync } from './urlSync.ts';
 import { TopBar } from './TopBar.tsx';
 
 function MethodPanel() {
@@ -31,6 +34,8 @@ export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => startCostStats(), []);
   useEffect(() => startPlanRuns(), []);
+  useEffect(() => startUrlSync(), []);
+  useEffect(() => installClassroomKeys(), []);
   return (
     <div className="app">
       <TopBar />
@@ -46,6 +51,7 @@ export function App() {
         <ScenarioPanel />
         <CostStatsPanel />
       </aside>
+      <EmbedLink />
       <Notices />
     </div>
   );

@@ -3,6 +3,7 @@ import { METHOD_LABELS, availableMethods } from '../panels/registry.ts';
 import { cloudSize, type Side } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
 import { RedoIcon, SwapIcon, TrashIcon, UndoIcon } from './icons.tsx';
+import { ShareMenu } from './ShareMenu.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -58,7 +59,7 @@ export function TopBar() {
         ))}
       </div>
       <div className="sep" />
-      <div className="toolgroup">
+      <div className="toolgroup" data-area="edit">
         <button
           type="button"
           className="btn icon"
@@ -103,6 +104,7 @@ export function TopBar() {
         <CloudCount side="source" />
         <CloudCount side="target" />
       </div>
+      <ShareMenu />
     </header>
   );
 }

@@ -1,10 +1,9 @@
 /**
- * The scenario section: load a dataset into either cloud, pick the ground cost, and open or save
- * the scenario as a file. Bad files leave the open scenario untouched and say why.
+ * The scenario section: load a dataset into either cloud and pick the ground cost. Scenario files
+ * are opened and saved from the File menu in the top bar (src/app/ShareMenu.tsx).
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { DATASETS, findDataset } from '../scenario/datasets.ts';
-import { downloadScenario, readScenarioFile } from '../scenario/fileIo.ts';
 import type { CostKind, Side } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
 
@@ -15,7 +14,6 @@ export function ScenarioPanel() {
   const [count, setCount] = useState(200);
   const [noise, setNoise] = useState(DATASETS[0].defaultNoise);
   const [seed, setSeed] = useState(1);
-  const fileInput = useRef<HTMLInputElement>(null);
   const dataset = findDataset(datasetId) ?? DATASETS[0];
 
   const apply = (side: Side) => {
@@ -27,18 +25,6 @@ export function ScenarioPanel() {
       setSeed((k) => k + 1);
     } catch (e) {
       notify('error', `Could not generate ${dataset.label}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
-
-  const openFile = async (file: File | undefined) => {
-    if (!file) return;
-    const r = await readScenarioFile(file);
-    const { openScenario, notify } = useStore.getState();
-    if (r.ok) {
-      openScenario(r.scenario);
-      notify('info', `Opened “${r.scenario.name}”.`);
-    } else {
-      notify('error', `Could not open the file: ${r.error}. Your scenario is unchanged.`);
     }
   };
 
@@ -132,27 +118,6 @@ export function ScenarioPanel() {
           <option value="sqeuclidean">Squared Euclidean |x − y|²</option>
           <option value="euclidean">Euclidean |x − y|</option>
         </select>
-      </div>
-
-      <h2>File</h2>
-      <div className="row">
-        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
-          Open scenario file…
-        </button>
-        <button type="button" className="btn" onClick={() => downloadScenario(useStore.getState().scenario)}>
-          Save scenario file
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label="Scenario file"
-          hidden
-          onChange={(e) => {
-            void openFile(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
       </div>
     </section>
   );

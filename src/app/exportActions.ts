@@ -1,0 +1,142 @@
+/**
+ * What the File menu's export entries do: build the file, download it, and say what went wrong
+ * when something did (no stage, no plan yet, a browser that cannot record). Each action reads the
+ * store and the results cache when called.
+ */
+import type { PlanResult } from '../../workers/api.ts';
+import { PLAN_LANE } from '../panels/plan/planLayer.ts';
+import { cloudToCsv, readCloudCsvFile } from '../scenario/csv.ts';
+import { downloadScenario, readScenarioFile, scenarioFileName } from '../scenario/fileIo.ts';
+import { parseScenario, scenarioToJson } from '../scenario/schema.ts';
+import { cloudSize, type Scenario, type Side } from '../scenario/types.ts';
+import { FALLBACK_THEMES } from '../stage/palette.ts';
+import { getStageView } from '../stage/stageController.ts';
+import { getResult } from '../state/results.ts';
+import { withCloud } from '../state/scenarioSlice.ts';
+import { useStore } from '../state/store.ts';
+import { stagePng } from './exportImage.ts';
+import { planToCsv, planToJson } from './exportPlan.ts';
+import { scenarioSvg } from './exportSvg.ts';
+
+const notify = (kind: 'info' | 'error', text: string) => useStore.getState().notify(kind, text);
+
+/** The file name stem of the open scenario (`gaussian-to-eight-gaussians`). */
+export function fileStem(s: Scenario = useStore.getState().scenario): string {
+  return scenarioFileName(s).replace(/\.ot\.json$/, '');
+}
+
+/** Downloads a blob under `name`. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 2000);
+}
+
+/** Saves the scenario as a v1 file. */
+export function saveScenarioFile(): void {
+  downloadScenario(useStore.getState().scenario);
+}
+
+/** Opens a scenario file as an undoable edit; a bad file leaves the scenario unchanged. */
+export async function openScenarioFile(file: File): Promise<void> {
+  const r = await readScenarioFile(file);
+  const { openScenario } = useStore.getState();
+  if (r.ok) {
+    openScenario(r.scenario);
+    notify('info', `Opened “${r.scenario.name}”.`);
+  } else {
+    notify('error', `Could not open the file: ${r.error}. Your scenario is unchanged.`);
+  }
+}
+
+/** Replaces one cloud with the points of a CSV file (validated like any scenario). */
+export async function importCloudCsv(file: File, side: Side): Promise<void> {
+  const r = await readCloudCsvFile(file);
+  if (!r.ok) {
+    notify('error', `Could not import the CSV file: ${r.error}. Your scenario is unchanged.`);
+    return;
+  }
+  const { scenario, commit } = useStore.getState();
+  const next = withCloud(scenario, side, r.cloud);
+  // Check the new cloud through the file schema on its own (the other cloud may be empty).
+  const json = scenarioToJson(next);
+  const check = parseScenario({ ...json, source: json[side], target: json[side] });
+  if (!check.ok) {
+    notify('error', `Could not import the CSV file: ${check.error.replace(/^(source|target)/, side)}.`);
+    return;
+  }
+  commit(next);
+  const n = cloudSize(r.cloud);
+  notify(
+    'info',
+    `Imported ${n} point${n === 1 ? '' : 's'} as the ${side} cloud. Undo brings the old one back.`,
+  );
+}
+
+/** Downloads one cloud as CSV. */
+export function exportCloudCsv(side: Side): void {
+  const s = useStore.getState().scenario;
+  downloadBlob(`${fileStem(s)}-${side}.csv`, new Blob([cloudToCsv(s[side])], { type: 'text/csv' }));
+}
+
+/** Downloads the stage as PNG. */
+export async function exportPng(): Promise<void> {
+  const blob = await stagePng();
+  if (!blob) notify('error', 'The stage could not be saved as an image.');
+  else downloadBlob(`${fileStem()}.png`, blob);
+}
+
+/** The plan of the open scenario, when it is solved and current; otherwise a message. */
+function currentPlanOrMessage(): PlanResult | string {
+  const s = useStore.getState();
+  const r = getResult<PlanResult>(PLAN_LANE)?.value;
+  const run = s.runs[PLAN_LANE];
+  if (!r)
+    return `This scenario has no transport plan to export (plans come from the Exact and Sinkhorn methods).`;
+  if (run?.status === 'running') return 'The plan is still being computed. Try again in a moment.';
+  if (r.n !== cloudSize(s.scenario.source) || r.m !== cloudSize(s.scenario.target))
+    return 'The plan does not match the clouds any more. Try again once it is solved.';
+  return r;
+}
+
+/** Downloads the stage as SVG, drawn from the scenario and the plan. */
+export function exportSvg(): void {
+  const s = useStore.getState();
+  const view = getStageView();
+  const theme = view?.theme ?? FALLBACK_THEMES.light;
+  const plan = currentPlanOrMessage();
+  const hasPlan = typeof plan !== 'string';
+  const svg = scenarioSvg(s.scenario, {
+    width: Math.round(view?.width ?? 800),
+    height: Math.round(view?.height ?? 600),
+    colors: {
+      source: theme.source,
+      target: theme.target,
+      background: theme.background,
+      foreground: theme.foreground,
+    },
+    plan: hasPlan && s.showPlan ? plan.plan : null,
+    t: hasPlan && s.showParticles ? s.t : null,
+  });
+  downloadBlob(`${fileStem()}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+}
+
+/** Downloads the current plan as CSV or JSON. */
+export function exportPlan(kind: 'csv' | 'json'): void {
+  const plan = currentPlanOrMessage();
+  if (typeof plan === 'string') {
+    notify('error', plan);
+    return;
+  }
+  const s = useStore.getState().scenario;
+  const blob =
+    kind === 'csv'
+      ? new Blob([planToCsv(plan)], { type: 'text/csv' })
+      : new Blob([planToJson(plan, s)], { type: 'application/json' });
+  downloadBlob(`${fileStem(s)}-plan.${kind}`, blob);
+}
