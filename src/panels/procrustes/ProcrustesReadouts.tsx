@@ -55,7 +55,7 @@ export function RestartsTable({ r }: { r: ProcrustesResponse }) {
     <div className="procrustes-restarts">
       <table>
         <caption>
-          Restarts{sampled ? ` on ${sampled.n}-point samples` : ''}; the lowest objective wins
+          Restarts{sampled ? ` on ${sampled.n}-point samples` : ''}; the lowest objective (★) wins
           {sampled ? ' and is refined on all points' : ''}.
         </caption>
         <thead>
@@ -71,16 +71,22 @@ export function RestartsTable({ r }: { r: ProcrustesResponse }) {
             return (
               <tr key={k} className={best ? 'best' : undefined} aria-current={best ? 'true' : undefined}>
                 <td>
-                  {formatDegrees(q.initialAngle)}
-                  {q.initialReflected ? ' mirrored' : ''}
+                  {/* Start angles are multiples of 360° / 8: whole degrees. */}
+                  {`${Math.round((q.initialAngle * 180) / Math.PI)}°`.replace('-', '−')}
+                  {q.initialReflected ? ' mirror' : ''}
                 </td>
                 <td>
                   {formatDegrees(q.angle)}
-                  {q.reflected ? ' mirrored' : ''}
+                  {q.reflected ? ' mirror' : ''}
                 </td>
                 <td>
                   {formatNumber(q.objective, 3)}
-                  {best && <span className="best-mark"> ★ best</span>}
+                  {best && (
+                    <span className="best-mark">
+                      {' ★'}
+                      <span className="visually-hidden"> best</span>
+                    </span>
+                  )}
                 </td>
               </tr>
             );
