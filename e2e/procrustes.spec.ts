@@ -34,8 +34,7 @@ test.describe('procrustes', () => {
       (t) => numbersIn(t)[0],
     );
     expect(numbersIn((await best.locator('td').nth(2).textContent()) ?? '')[0]).toBe(Math.min(...objectives));
-    // (The Sinkhorn example the page opens with has no plan solver yet: that error is not ours.)
-    expect(app.consoleErrors.filter((e) => !/no plan solver for sinkhorn/.test(e))).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   test('copy and transform is one undoable edit, and index mode explains different sizes', async ({
