@@ -189,17 +189,24 @@ test.describe('procrustes', () => {
     });
     const file = join(mkdtempSync(join(tmpdir(), 'ot-e2e-')), 'procrustes.json');
     writeFileSync(file, JSON.stringify(scenario));
-    for (const correspondence of ['index', 'none']) {
+    // The tsx binary directly: no npm start-up, and nothing but the CLI's own output.
+    const solve = (correspondence: string) => {
       const out = spawnSync(
-        'npx',
-        ['tsx', 'cli/main.ts', 'solve', file, '--param', `correspondence=${correspondence}`],
-        { encoding: 'utf8' },
+        'node_modules/.bin/tsx',
+        ['cli/main.ts', 'solve', file, '--param', `correspondence=${correspondence}`],
+        { encoding: 'utf8', timeout: 40_000 },
       );
-      expect(out.status).toBe(0);
-      const res = JSON.parse(out.stdout);
-      expect(res.method).toBe('procrustes');
-      expect(Math.abs(res.angleDegrees - shown)).toBeLessThanOrEqual(0.06);
-      expect(res.rotation[0][0]).toBeCloseTo(Math.cos((res.angleDegrees * Math.PI) / 180), 12);
-    }
+      expect(out.status, `exit status; stderr: ${out.stderr}`).toBe(0);
+      return JSON.parse(out.stdout);
+    };
+    const byIndex = solve('index');
+    expect(byIndex.method).toBe('procrustes');
+    // The readout shows one decimal: the CLI's angle rounds to it.
+    expect(Math.abs(byIndex.angleDegrees - shown)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(byIndex.rotation[0][0]).toBeCloseTo(Math.cos((byIndex.angleDegrees * Math.PI) / 180), 12);
+    // Without the pairing the answer moves a little with the noise, but not far.
+    const searched = solve('none');
+    expect(searched.restarts).toHaveLength(8);
+    expect(Math.abs(searched.angleDegrees - 75)).toBeLessThanOrEqual(0.5);
   });
 });
