@@ -6,7 +6,9 @@
  */
 import * as Comlink from 'comlink';
 import { controlMethods } from './methods/control.ts';
+import { flowMethods } from './methods/flow.ts';
 import { planMethods } from './methods/plan.ts';
+import { sinkhornMethods } from './methods/sinkhorn.ts';
 import { procrustesMethods } from './methods/procrustes.ts';
 import { statsMethods } from './methods/stats.ts';
 
@@ -14,7 +16,9 @@ const api = {
   ...controlMethods,
   ...statsMethods,
   ...planMethods,
+  ...sinkhornMethods,
   ...procrustesMethods,
+  ...flowMethods,
 };
 
 /** The contract the client wraps: every method of every module. */
