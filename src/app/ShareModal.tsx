@@ -46,12 +46,12 @@ export function Modal({ title, open, onClose, children, className }: ModalProps)
     >
       {open && (
         <div className="modal-body">
-          <header className="modal-head">
+          <div className="modal-head">
             <h2 id={titleId}>{title}</h2>
             <button type="button" className="btn icon" aria-label="Close" onClick={onClose}>
               <CloseIcon />
             </button>
-          </header>
+          </div>
           {children}
         </div>
       )}
