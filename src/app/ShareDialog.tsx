@@ -87,11 +87,15 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     const next = name.trim().slice(0, 200) || 'Untitled';
     if (next !== s.scenario.name) s.commit({ ...s.scenario, name: next });
   };
+  const close = () => {
+    commitName();
+    onClose();
+  };
   const toggleHide = (k: HideKey, on: boolean) =>
     setOptions((o) => ({ ...o, hide: HIDE_KEYS.filter((h) => (h === k ? on : o.hide.includes(h))) }));
 
   return (
-    <Modal title="Share" open={open} onClose={onClose}>
+    <Modal title="Share" open={open} onClose={close}>
       {!shareable ? (
         <p className="modal-error" role="alert">
           Both clouds need at least one point before the scenario can be shared. Add points or load a dataset.

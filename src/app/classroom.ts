@@ -66,6 +66,8 @@ export function installClassroomKeys(): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e)) return;
     if (document.querySelector('dialog[open]')) return;
+    // Inside the File menu, keys belong to the menu.
+    if ((e.target as HTMLElement | null)?.closest?.('[role="menu"]')) return;
     const s = useStore.getState();
     if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !ownsArrows(e.target)) {
       s.setPlaying(false);
