@@ -32,7 +32,7 @@ describe('PARAM_SPECS', () => {
     const keys = (m: (typeof METHOD_IDS)[number]) => PARAM_SPECS[m].map((s) => s.key);
     expect(keys('exact')).toEqual([]);
     expect(keys('sinkhorn')).toEqual(['epsilon', 'tolerance', 'maxIterations']);
-    expect(keys('brenier')).toEqual(['estimator', 'epsilon']);
+    expect(keys('brenier')).toEqual(['estimator', 'epsilon', 'icnnWidth', 'icnnSteps', 'icnnLearningRate']);
     expect(keys('procrustes')).toEqual(['correspondence', 'scaling', 'reflection']);
     expect(keys('flow')).toEqual(['coupling', 'trainSteps', 'eulerSteps', 'reflow']);
   });
