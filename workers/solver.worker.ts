@@ -5,6 +5,7 @@
  * transferred.
  */
 import * as Comlink from 'comlink';
+import { brenierMethods } from './methods/brenier.ts';
 import { controlMethods } from './methods/control.ts';
 import { flowMethods } from './methods/flow.ts';
 import { planMethods } from './methods/plan.ts';
@@ -19,6 +20,7 @@ const api = {
   ...sinkhornMethods,
   ...procrustesMethods,
   ...flowMethods,
+  ...brenierMethods,
 };
 
 /** The contract the client wraps: every method of every module. */
