@@ -11,5 +11,6 @@ type Loader = () => Promise<{ default: SolverModule }>;
 export const SOLVERS: Partial<Record<MethodId, Loader>> = {
   exact: () => import('./exact.ts'),
   sinkhorn: () => import('./sinkhorn.ts'),
+  brenier: () => import('./brenier.ts'),
   procrustes: () => import('./procrustes.ts'),
 };

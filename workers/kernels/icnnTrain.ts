@@ -35,7 +35,7 @@ export interface IcnnTrainOptions {
   steps?: number;
   /** Adam step size for both networks at the start; it decays on a cosine to 5% by the end. Default 0.01. */
   learningRate?: number;
-  /** Points per batch on each side; clouds no larger are used whole, weighted. Default 256. */
+  /** Points per batch on each side; clouds no larger are used whole, weighted. Default 512. */
   batchSize?: number;
   /** g steps per f step. Default 4. */
   innerSteps?: number;
@@ -100,7 +100,7 @@ export function* icnnTrainSteps(
   const spec: IcnnSpec = { width: options.width ?? 16, depth: options.depth ?? 2 };
   const steps = options.steps ?? 600;
   const lr = options.learningRate ?? 0.01;
-  const batchSize = options.batchSize ?? 256;
+  const batchSize = options.batchSize ?? 512;
   const inner = options.innerSteps ?? 4;
   if (!(Number.isInteger(steps) && steps >= 0)) throw new RangeError(`icnn: steps must be an integer >= 0`);
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`icnn: batchSize must be >= 1`);
