@@ -12,5 +12,6 @@ export const SOLVERS: Partial<Record<MethodId, Loader>> = {
   exact: () => import('./exact.ts'),
   sinkhorn: () => import('./sinkhorn.ts'),
   brenier: () => import('./brenier.ts'),
+  flow: () => import('./flow.ts'),
   procrustes: () => import('./procrustes.ts'),
 };

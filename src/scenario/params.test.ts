@@ -34,7 +34,19 @@ describe('PARAM_SPECS', () => {
     expect(keys('sinkhorn')).toEqual(['epsilon', 'tolerance', 'maxIterations']);
     expect(keys('brenier')).toEqual(['estimator', 'epsilon', 'icnnWidth', 'icnnSteps', 'icnnLearningRate']);
     expect(keys('procrustes')).toEqual(['correspondence', 'scaling', 'reflection']);
-    expect(keys('flow')).toEqual(['coupling', 'trainSteps', 'eulerSteps', 'reflow']);
+    expect(keys('flow')).toEqual([
+      'coupling',
+      'trainSteps',
+      'eulerSteps',
+      'reflow',
+      'source',
+      'bandwidth',
+      'integrator',
+      'learningRate',
+      'batchSize',
+      'width',
+      'depth',
+    ]);
   });
 
   it('gives defaults per method and finds specs by key', () => {
