@@ -104,6 +104,38 @@ describe('entropic map: invariants', () => {
     expect(dx).toBeCloseTo(3, 1);
   });
 
+  it('skipping blocks of targets changes nothing: equals a plain log-sum-exp over all targets', () => {
+    const y = gaussianCloud(300, 41, 1, 0, 2, 1);
+    const rand = randomLcg(42);
+    const b = new Float64Array(300).map(() => 0.5 + rand());
+    const g = new Float64Array(300).map(() => rand() - 0.5);
+    const pts = gaussianCloud(100, 43, 0, 0, 3, 3);
+    for (const eps of [0.003, 0.05, 2]) {
+      const map = entropicMapFromPotential(y, b, g, eps);
+      const T = entropicMap(map, pts);
+      const phi = entropicPotential(map, pts);
+      for (let p = 0; p < 100; p++) {
+        const [x0, x1] = [pts[2 * p], pts[2 * p + 1]];
+        const l = Array.from({ length: 300 }, (_, j) => {
+          const d2 = (x0 - y[2 * j]) ** 2 + (x1 - y[2 * j + 1]) ** 2;
+          return Math.log(b[j]) + (g[j] - d2) / eps;
+        });
+        const max = Math.max(...l);
+        const w = l.map((v) => Math.exp(v - max));
+        const sum = w.reduce((u, v) => u + v, 0);
+        const t0 = w.reduce((u, v, j) => u + v * y[2 * j], 0) / sum;
+        const t1 = w.reduce((u, v, j) => u + v * y[2 * j + 1], 0) / sum;
+        // φ = |x|²/2 − f/2 with f = −ε log Σ_j b_j exp((g_j − |x − y_j|²)/ε).
+        const f = -eps * (max + Math.log(sum));
+        expect(Math.abs(T[2 * p] - t0)).toBeLessThan(1e-9);
+        expect(Math.abs(T[2 * p + 1] - t1)).toBeLessThan(1e-9);
+        expect(Math.abs(phi[p] - (0.5 * (x0 * x0 + x1 * x1) - 0.5 * f))).toBeLessThan(
+          1e-9 * (1 + Math.abs(phi[p])),
+        );
+      }
+    }
+  });
+
   it('one target point: every x maps onto it', () => {
     const map = entropicMapFromPotential(Float64Array.of(2, 5), Float64Array.of(1), Float64Array.of(0), 0.1);
     const T = entropicMap(map, Float64Array.of(-100, 30, 0, 0, 1e3, -1e3));

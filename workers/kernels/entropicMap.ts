@@ -14,23 +14,34 @@
  * estimated map is exactly the gradient of a convex function, as Brenier's theorem says the true
  * map is. Potentials follow `sinkhorn.ts`: P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε).
  *
- * Evaluation is one pass over the targets per point with a max-shifted log-sum-exp (stable for
- * any ε); terms below e^−36 of the largest are skipped (their total weight is < m·2e−16).
+ * Evaluation is a max-shifted log-sum-exp (stable for any ε) in which terms below e^−36 of the
+ * largest are skipped (their total weight is < m·2e−16). To skip them without computing them, the
+ * targets are kept in blocks of nearby points (Hilbert order) with a bound on each block's largest
+ * logit: c_j + x·d_j <= max_block c + max over the block's box of x·d. A block whose bound is
+ * 36 below a logit already seen is skipped whole, which at small ε is most of them.
  */
 import type { PlaneMapEvaluator } from './brenierGrid.ts';
 import { costMatrix } from './cost.ts';
 import { sinkhornSteps, type SinkhornProgress, type SinkhornResult } from './sinkhorn.ts';
 import { hilbertOrder } from './spatialOrder.ts';
 
-/** A fitted entropic map: the affine logits c_j + x · d_j of its log-sum-exp. */
+/**
+ * A fitted entropic map: the affine logits c_j + x · d_j of its log-sum-exp. Targets are stored
+ * in blocks of `BLOCK` nearby points (Hilbert order; the order never changes a result).
+ */
 export interface EntropicMap {
-  /** Target points, interleaved, length 2m. */
+  /** Target points in block order, interleaved, length 2m. */
   readonly y: Float64Array;
-  /** c_j = log b_j + (g_j − |y_j|²)/ε, length m (−∞ where b_j = 0). */
+  /** c_j = log b_j + (g_j − |y_j|²)/ε in block order, length m (−∞ where b_j = 0). */
   readonly c: Float64Array;
   /** ε, absolute, cost units. */
   readonly epsilon: number;
+  /** Per block: max c, then the box of its points (min y0, max y0, min y1, max y1); 5 per block. */
+  readonly blocks: Float64Array;
 }
+
+/** Targets per block. */
+const BLOCK = 32;
 
 /** Logits below the largest by more than this are skipped (e^−36 ≈ 2.3e−16). */
 const SKIP = 36;
@@ -51,13 +62,35 @@ export function entropicMapFromPotential(
   const m = y.length >> 1;
   if (b.length !== m || g.length !== m) throw new RangeError('entropicMap: y, b, g lengths disagree');
   if (!(epsilon > 0)) throw new RangeError(`entropicMap: epsilon must be > 0 (got ${epsilon})`);
+  const order = hilbertOrder(y);
+  const yo = new Float64Array(2 * m);
   const c = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
+  for (let k = 0; k < m; k++) {
+    const j = order[k];
     const y0 = y[2 * j];
     const y1 = y[2 * j + 1];
-    c[j] = Math.log(b[j]) + (g[j] - (y0 * y0 + y1 * y1)) / epsilon;
+    yo[2 * k] = y0;
+    yo[2 * k + 1] = y1;
+    c[k] = Math.log(b[j]) + (g[j] - (y0 * y0 + y1 * y1)) / epsilon;
   }
-  return { y, c, epsilon };
+  const nb = Math.ceil(m / BLOCK);
+  const blocks = new Float64Array(5 * nb);
+  for (let q = 0; q < nb; q++) {
+    let cmax = -Infinity;
+    let lo0 = Infinity;
+    let hi0 = -Infinity;
+    let lo1 = Infinity;
+    let hi1 = -Infinity;
+    for (let k = q * BLOCK; k < Math.min(m, (q + 1) * BLOCK); k++) {
+      cmax = Math.max(cmax, c[k]);
+      lo0 = Math.min(lo0, yo[2 * k]);
+      hi0 = Math.max(hi0, yo[2 * k]);
+      lo1 = Math.min(lo1, yo[2 * k + 1]);
+      hi1 = Math.max(hi1, yo[2 * k + 1]);
+    }
+    blocks.set([cmax, lo0, hi0, lo1, hi1], 5 * q);
+  }
+  return { y: yo, c, epsilon, blocks };
 }
 
 /**
@@ -65,7 +98,7 @@ export function entropicMapFromPotential(
  * @param points interleaved, length 2k
  * @param outMap T(x), interleaved, length 2k, or null (written only in [from, to))
  * @param outPotential φ(x) = (ε/2) LSE_j(c_j + x·d_j), cost units, length k, or null
- * @param scratch optional work array of length >= m (avoids an allocation per call)
+ * @param scratch optional work array of length >= m + ⌈m/32⌉ (avoids an allocation per call)
  */
 export function evaluateEntropicMap(
   map: EntropicMap,
@@ -76,31 +109,60 @@ export function evaluateEntropicMap(
   to = points.length >> 1,
   scratch?: Float64Array,
 ): void {
-  const { y, c, epsilon } = map;
+  const { y, c, epsilon, blocks } = map;
   const m = c.length;
-  const logits = scratch && scratch.length >= m ? scratch : new Float64Array(m);
+  const nb = blocks.length / 5;
+  // Logits of the blocks kept, then the block's bound (reused per point).
+  const logits = scratch && scratch.length >= m + nb ? scratch : new Float64Array(m + nb);
   const twoOverEps = 2 / epsilon;
   for (let p = from; p < to; p++) {
     // x · d_j = (2/ε) x · y_j; scale x once instead of every d_j.
     const s0 = points[2 * p] * twoOverEps;
     const s1 = points[2 * p + 1] * twoOverEps;
+    // Bounds per block; the best block's true maximum is a first lower bound on the max.
+    let best = 0;
+    let bestBound = -Infinity;
+    for (let q = 0; q < nb; q++) {
+      const o = 5 * q;
+      const bound =
+        blocks[o] +
+        (s0 >= 0 ? s0 * blocks[o + 2] : s0 * blocks[o + 1]) +
+        (s1 >= 0 ? s1 * blocks[o + 4] : s1 * blocks[o + 3]);
+      logits[m + q] = bound;
+      if (bound > bestBound) {
+        bestBound = bound;
+        best = q;
+      }
+    }
     let max = -Infinity;
-    for (let j = 0; j < m; j++) {
-      const l = c[j] + s0 * y[2 * j] + s1 * y[2 * j + 1];
-      logits[j] = l;
-      if (l > max) max = l;
+    for (let j = best * BLOCK; j < Math.min(m, (best + 1) * BLOCK); j++) {
+      max = Math.max(max, c[j] + s0 * y[2 * j] + s1 * y[2 * j + 1]);
+    }
+    // Logits of every block that can reach within SKIP of the max.
+    for (let q = 0; q < nb; q++) {
+      if (logits[m + q] < max - SKIP) continue;
+      const end = Math.min(m, (q + 1) * BLOCK);
+      for (let j = q * BLOCK; j < end; j++) {
+        const l = c[j] + s0 * y[2 * j] + s1 * y[2 * j + 1];
+        logits[j] = l;
+        if (l > max) max = l;
+      }
     }
     const floor = max - SKIP;
     let sum = 0;
     let t0 = 0;
     let t1 = 0;
-    for (let j = 0; j < m; j++) {
-      const l = logits[j];
-      if (l < floor) continue;
-      const w = Math.exp(l - max);
-      sum += w;
-      t0 += w * y[2 * j];
-      t1 += w * y[2 * j + 1];
+    for (let q = 0; q < nb; q++) {
+      if (logits[m + q] < floor) continue;
+      const end = Math.min(m, (q + 1) * BLOCK);
+      for (let j = q * BLOCK; j < end; j++) {
+        const l = logits[j];
+        if (l < floor) continue;
+        const w = Math.exp(l - max);
+        sum += w;
+        t0 += w * y[2 * j];
+        t1 += w * y[2 * j + 1];
+      }
     }
     if (outMap) {
       outMap[2 * p] = t0 / sum;
@@ -112,7 +174,7 @@ export function evaluateEntropicMap(
 
 /** The map as a {@link PlaneMapEvaluator} (for `brenierGrid.ts`), with its own scratch buffer. */
 export function entropicEvaluator(map: EntropicMap): PlaneMapEvaluator {
-  const scratch = new Float64Array(map.c.length);
+  const scratch = new Float64Array(map.c.length + map.blocks.length / 5);
   return (points, outMap, outPotential, from, to) =>
     evaluateEntropicMap(map, points, outMap, outPotential, from, to, scratch);
 }
