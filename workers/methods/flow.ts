@@ -162,7 +162,7 @@ export const flowMethods = {
     const { source, target } = flowDistributions(req);
     const frame = req.init?.frame ?? fitFrame(source, target);
     const session = new Session(
-      trainerFor(new DistributionPairs(source, target, req.coupling), req, req.init ?? null, frame),
+      trainerFor(new DistributionPairs(source, target, req.coupling, req.ot), req, req.init ?? null, frame),
       req,
     );
     try {

@@ -10,13 +10,22 @@
  * before transferring when the client keeps its own.
  */
 import type { JobProgress, JobRequest } from '../api.ts';
-import type { Coupling } from '../kernels/flowCoupling.ts';
+import type { Coupling, MinibatchOtOptions } from '../kernels/flowCoupling.ts';
 import type { Integrator } from '../kernels/flowIntegrate.ts';
 import type { FlowEvaluation } from '../kernels/flowMetrics.ts';
 import type { FlowFrame, FlowModel, FlowNetSpec } from '../kernels/flowModel.ts';
 import type { SourceKind } from '../kernels/flowSampling.ts';
 
-export type { Coupling, FlowEvaluation, FlowFrame, FlowModel, FlowNetSpec, Integrator, SourceKind };
+export type {
+  Coupling,
+  FlowEvaluation,
+  FlowFrame,
+  FlowModel,
+  FlowNetSpec,
+  Integrator,
+  MinibatchOtOptions,
+  SourceKind,
+};
 
 /** The two distributions: clouds read as kernel density estimates, or Gaussian noise as the source. */
 export interface FlowDataRequest extends JobRequest {
@@ -64,6 +73,11 @@ export interface FlowTrainingOptions {
 /** `trainFlow`: train a flow between the two distributions. */
 export interface FlowTrainRequest extends FlowDataRequest, FlowTrainingOptions {
   coupling: Coupling;
+  /**
+   * Minibatch-OT details: points per exact-OT block (default 128; the batch size for one exact
+   * problem over the whole batch, ~2× slower per step at 256) and the exact algorithm.
+   */
+  ot?: MinibatchOtOptions;
   /** Continue training this model (its architecture and frame) instead of a new network. */
   init?: FlowModel | null;
 }
