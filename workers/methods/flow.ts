@@ -40,6 +40,9 @@ import type {
   FlowTrainResult,
 } from './flowTypes.ts';
 
+/** Share of a Reflow job's `fraction` given to integrating the pairs (about their share of the time). */
+const REFLOW_PAIRS_SHARE = 0.1;
+
 /** Jobs asked to stop early (and keep their network). */
 const stopRequests = new Set<number>();
 
@@ -57,11 +60,14 @@ class Session {
   private readonly snapshotEvery: number;
   private pending: FlowSnapshot | null = null;
   private lastSentStep = 0;
+  /** Share of the job's progress bar before training starts (Reflow's pairs take the first part). */
+  private readonly fractionOffset: number;
   trainMs = 0;
 
-  constructor(trainer: FlowTrainer, options: FlowTrainingOptions) {
+  constructor(trainer: FlowTrainer, options: FlowTrainingOptions, fractionOffset = 0) {
     this.trainer = trainer;
     this.options = options;
+    this.fractionOffset = fractionOffset;
     this.snapshotEvery = Math.max(1, Math.floor(options.snapshotEvery ?? 200));
   }
 
@@ -91,7 +97,7 @@ class Session {
     let sum = 0;
     for (let k = 0; k < losses.length; k++) sum += losses[k];
     const p: FlowTrainProgress = {
-      fraction: tick.step / tick.steps,
+      fraction: this.fractionOffset + (1 - this.fractionOffset) * (tick.step / tick.steps),
       text: `step ${tick.step} of ${tick.steps}`,
       phase: 'train',
       step: tick.step,
@@ -191,7 +197,7 @@ export const flowMethods = {
       req.jobId,
       gen,
       (p): FlowTrainProgress => ({
-        fraction: 0,
+        fraction: REFLOW_PAIRS_SHARE * (p.step / p.steps),
         text: `Reflow pairs: ODE step ${p.step} of ${p.steps}`,
         phase: 'pairs',
         step: p.step,
@@ -217,7 +223,10 @@ export const flowMethods = {
     return transferResult(session.result(pairsMs));
   },
 
-  /** Ends training job `jobId` after its current step; its call resolves with the network so far. */
+  /**
+   * Ends training job `jobId` after its current step; its call resolves with the network so far.
+   * A Reflow job asked during its pair phase finishes the pairs, then stops before training.
+   */
   stopFlowTraining(jobId: number): void {
     stopRequests.add(jobId);
   },
