@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { MethodId } from '../scenario/types.ts';
+import { BrenierPanel } from './BrenierPanel.tsx';
 import { ExactPanel } from './ExactPanel.tsx';
 import { SinkhornPanel } from './SinkhornPanel.tsx';
 import { ProcrustesPanel } from './ProcrustesPanel.tsx';
@@ -20,6 +21,7 @@ export const METHOD_LABELS: Record<MethodId, string> = {
 export const METHOD_PANELS: Partial<Record<MethodId, ComponentType>> = {
   exact: ExactPanel,
   sinkhorn: SinkhornPanel,
+  brenier: BrenierPanel,
   procrustes: ProcrustesPanel,
 };
 
