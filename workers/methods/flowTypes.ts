@@ -74,8 +74,8 @@ export interface FlowTrainingOptions {
 export interface FlowTrainRequest extends FlowDataRequest, FlowTrainingOptions {
   coupling: Coupling;
   /**
-   * Minibatch-OT details: points per exact-OT block (default 128; the batch size for one exact
-   * problem over the whole batch, ~2× slower per step at 256) and the exact algorithm.
+   * Minibatch-OT details: points per exact-OT block (default 64; the batch size for one exact
+   * problem over the whole batch, ~1.7× slower per step at 256) and the exact algorithm.
    */
   ot?: MinibatchOtOptions;
   /** Continue training this model (its architecture and frame) instead of a new network. */
