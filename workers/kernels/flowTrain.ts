@@ -6,7 +6,7 @@
  *
  * Everything random (initial weights, samples, times) comes from one randomLcg(seed) stream, in a
  * fixed order, so the same seed reproduces a run bit for bit. A step allocates nothing except
- * inside the minibatch-OT assignment solver.
+ * inside the exact-OT solver of the minibatch-OT coupling.
  */
 import { randomLcg } from 'd3-random';
 import { Adam } from './adam.ts';
