@@ -23,7 +23,18 @@ export function cancelJob(jobId: number): void {
   cancelled.add(jobId);
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Yields one event-loop turn. A MessageChannel task rather than setTimeout(0): nested timeouts
+ * are clamped to 4 ms, which would add a third to the time of a solve yielding every 12 ms.
+ */
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
 
 /**
  * Drives `steps` to completion.

@@ -75,10 +75,14 @@ function runExactReference(s: Scenario): Promise<void> {
 
 /** Subscribes the plan and exact-reference runs to the store; returns the unsubscribe function. */
 export function startPlanRuns(): () => void {
+  let lastMethod: string | null = null;
   const stopPlanRuns = startAutoRun({
     deps: (s) => [s.source, s.target, s.cost, s.method, s.params],
     enabled: (s) => {
       const on = PLAN_METHODS.has(s.method);
+      // An iterate belongs to the solve that streamed it; a method switch starts afresh.
+      if (s.method !== lastMethod) clearResult(PLAN_ITERATE_LANE);
+      lastMethod = s.method;
       if (!on) {
         solverClient.cancel(PLAN_LANE);
         clearResult(PLAN_LANE);

@@ -10,7 +10,7 @@ import { registerOverlay } from '../../stage/overlays.ts';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
 import { formatMs, formatNumber } from '../format.ts';
-import { drawParticles, drawPlanLines, PLAN_ITERATE_LANE, PLAN_LANE } from './planLayer.ts';
+import { drawParticles, drawPlanLines, PLAN_LANE } from './planLayer.ts';
 
 /** Registers the plan line and particle layers while the calling panel is mounted. */
 export function usePlanLayers(): void {
@@ -24,12 +24,9 @@ export function usePlanLayers(): void {
   }, []);
 }
 
-/** The newest plan: a live iterate while solving, else the final result. */
+/** The last solved plan (readouts and heatmap show only finished solves, never an iterate). */
 export function usePlan(): PlanResult | undefined {
-  const done = useResult<PlanResult>(PLAN_LANE);
-  const live = useResult<PlanResult>(PLAN_ITERATE_LANE);
-  if (live && (!done || live.runId > done.runId)) return live.value;
-  return done?.value;
+  return useResult<PlanResult>(PLAN_LANE)?.value;
 }
 
 export function PlanToggles() {

@@ -66,7 +66,7 @@ export function drawPlanLines(ctx: CanvasRenderingContext2D, view: StageView): v
   ctx.strokeStyle = view.theme.foreground;
   ctx.lineWidth = 1;
   for (let b = 0; b < BUCKETS; b++) {
-    ctx.globalAlpha = 0.08 + 0.5 * ((b + 1) / BUCKETS);
+    ctx.globalAlpha = 0.05 + 0.45 * ((b + 1) / BUCKETS);
     ctx.stroke(paths[b]);
   }
 }
@@ -86,22 +86,24 @@ export function drawParticles(ctx: CanvasRenderingContext2D, view: StageView): v
   const unit = 1 / Math.max(n, m, 1);
   const base = Math.max(2, Math.min(4.5, 1.6 * Math.sqrt(view.zoom) + 1.5));
   ctx.fillStyle = interpolateRgb(view.theme.source, view.theme.target)(t);
-  ctx.strokeStyle = view.theme.background;
-  ctx.lineWidth = 1;
-  ctx.globalAlpha = 0.95;
-  const path = new Path2D();
+  // Particles carrying little mass (a blurred entropic plan splits each point's mass over many
+  // entries) are drawn small and faint rather than dropped, bucketed by opacity: one fill each.
+  const paths: Path2D[] = Array.from({ length: BUCKETS }, () => new Path2D());
   for (let k = 0; k < plan.mass.length; k++) {
     const i = plan.i[k];
     const j = plan.j[k];
     if (i >= n || j >= m) continue;
     const rel = plan.mass[k] / unit;
-    if (rel < 0.05) continue;
+    if (rel < 0.01) continue;
     const px = view.sx((1 - t) * x[2 * i] + t * y[2 * j]);
     const py = view.sy((1 - t) * x[2 * i + 1] + t * y[2 * j + 1]);
-    const rad = base * Math.min(2.5, Math.sqrt(rel));
-    path.moveTo(px + rad, py);
-    path.arc(px, py, rad, 0, 2 * Math.PI);
+    const rad = base * Math.min(2.5, Math.max(0.45, Math.sqrt(rel)));
+    const bucket = Math.min(BUCKETS - 1, Math.floor(Math.min(1, rel) * BUCKETS));
+    paths[bucket].moveTo(px + rad, py);
+    paths[bucket].arc(px, py, rad, 0, 2 * Math.PI);
   }
-  ctx.fill(path);
-  ctx.stroke(path);
+  for (let b = 0; b < BUCKETS; b++) {
+    ctx.globalAlpha = 0.25 + 0.7 * ((b + 1) / BUCKETS);
+    ctx.fill(paths[b]);
+  }
 }

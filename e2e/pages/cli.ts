@@ -1,0 +1,37 @@
+/** Helpers for specs that compare the app with the command line on the same scenario. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+/** Writes the app's open scenario (read through the test hook) to a temporary v1 file. */
+export async function saveOpenScenario(page: Page, name = 'scenario.json'): Promise<string> {
+  const scenario = await page.evaluate(() => {
+    const s = window.__ot!.store.getState().scenario;
+    const cloud = (c: { points: Float64Array; weights: Float64Array | null }) => ({
+      points: Array.from({ length: c.points.length / 2 }, (_, k) => [c.points[2 * k], c.points[2 * k + 1]]),
+      ...(c.weights ? { weights: Array.from(c.weights) } : {}),
+    });
+    return {
+      format: 'ot-playground.scenario',
+      version: 1,
+      name: s.name,
+      source: cloud(s.source),
+      target: cloud(s.target),
+      cost: s.cost,
+      method: s.method,
+      params: s.params,
+      seed: 1,
+    };
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'ot-e2e-')), name);
+  writeFileSync(file, JSON.stringify(scenario));
+  return file;
+}
+
+/** Runs `ot <args>` through the tsx binary (no npm start-up); returns status, stdout and stderr. */
+export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const out = spawnSync('node_modules/.bin/tsx', ['cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: out.status, stdout: out.stdout, stderr: out.stderr };
+}
