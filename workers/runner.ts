@@ -27,14 +27,22 @@ export function cancelJob(jobId: number): void {
  * Yields one event-loop turn. A MessageChannel task rather than setTimeout(0): nested timeouts
  * are clamped to 4 ms, which would add a third to the time of a solve yielding every 12 ms.
  */
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const nextTurn = (): Promise<void> =>
-  new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
+const nextTurn: () => Promise<void> = (() => {
+  // Node (tests, CLI) has setImmediate, and an open MessageChannel port would keep it alive.
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
+  if (typeof g.setImmediate === 'function') {
+    const immediate = g.setImmediate;
+    return () => new Promise<void>((resolve) => void immediate(resolve));
+  }
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+})();
 
 /**
  * Drives `steps` to completion.
