@@ -1,7 +1,8 @@
 /** Inline SVG icons (no icon font, no network). Stroke icons on a 24-unit grid. */
 import type { ReactNode } from 'react';
 
-const Svg = ({ children }: { children: ReactNode }) => (
+/** The frame every icon shares: a 24-unit stroke icon coloured by currentColor, hidden from assistive tech. */
+export const Svg = ({ children }: { children: ReactNode }) => (
   <svg
     viewBox="0 0 24 24"
     fill="none"
@@ -10,6 +11,7 @@ const Svg = ({ children }: { children: ReactNode }) => (
     strokeLinecap="round"
     strokeLinejoin="round"
     aria-hidden="true"
+    focusable="false"
   >
     {children}
   </svg>

@@ -1,20 +1,5 @@
 /** Inline SVG icons of the tool palette: stroke icons on a 24-unit grid, coloured by currentColor. */
-import type { ReactNode } from 'react';
-
-const Svg = ({ children }: { children: ReactNode }) => (
-  <svg
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
-    {children}
-  </svg>
-);
+import { Svg } from '../app/icons.tsx';
 
 /** A spray of dots around a nozzle. */
 export const BrushIcon = () => (
