@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { MethodId } from '../scenario/types.ts';
 import { BrenierPanel } from './BrenierPanel.tsx';
 import { ExactPanel } from './ExactPanel.tsx';
+import { FlowPanel } from './FlowPanel.tsx';
 import { SinkhornPanel } from './SinkhornPanel.tsx';
 import { ProcrustesPanel } from './ProcrustesPanel.tsx';
 
@@ -22,6 +23,7 @@ export const METHOD_PANELS: Partial<Record<MethodId, ComponentType>> = {
   exact: ExactPanel,
   sinkhorn: SinkhornPanel,
   brenier: BrenierPanel,
+  flow: FlowPanel,
   procrustes: ProcrustesPanel,
 };
 
