@@ -115,7 +115,7 @@ export const PARAM_SPECS: Readonly<Record<MethodId, readonly ParamSpec[]>> = {
       min: 0,
       minInclusive: false,
       max: 1,
-      default: 0.01,
+      default: 0.02,
     }),
   ],
   procrustes: [

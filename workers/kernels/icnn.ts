@@ -6,10 +6,11 @@
  *   z_l = σ(A_l z_{l−1} + W_l x + b_l),  l = 1 … depth−1,   A_l >= 0
  *   F(x) = aᵀ z_{depth−1} + cᵀ x + ½ |Bᵀ x|²,              a >= 0
  *
- * σ(h) = ½ (h + √(h² + 1)), a smooth "algebraic softplus": convex and non-decreasing
- * (σ' = ½(1 + h/r) ∈ (0, 1), σ'' = 1/(2r³) > 0 with r = √(h² + 1)), like softplus but one square
- * root instead of an exp and a log, which matters because activations dominate the cost of a
- * network this narrow. With non-negative A_l and a every z_l is convex in x (a non-negative sum
+ * σ(h) = ½ (h + √(h² + δ²)) with δ = 0.1, a smoothed ReLU: convex and non-decreasing
+ * (σ' = ½(1 + h/r) ∈ (0, 1), σ'' = δ²/(2r³) > 0 with r = √(h² + δ²)), like softplus but one
+ * square root instead of an exp and a log, which matters because activations dominate the cost
+ * of a network this narrow. The small δ keeps kinks sharp enough to carve a cloud into clusters
+ * (with δ = 1, training on a Gaussian-to-eight-Gaussians problem stalls near a linear map). With non-negative A_l and a every z_l is convex in x (a non-negative sum
  * of convex functions, composed with a convex non-decreasing σ); the quadratic ½ xᵀ B Bᵀ x is
  * convex for any B. `initIcnn` sets B = I, c = 0 and tiny output
  * weights a, so F starts as |x|²/2 (plus a term whose gradient is below 1e-3) and ∇F ≈ identity.
@@ -79,7 +80,7 @@ export function icnnLayout(spec: IcnnSpec): IcnnLayout {
 }
 
 /**
- * Fresh parameters: W_l ~ U(±1/√fanIn), A_l ~ U(0, 1/width) (non-negative), b_l = 0,
+ * Fresh parameters: W_l ~ U(±1/√fanIn), A_l ~ U(0, 1/width) (non-negative), b_l ~ U(±1),
  * a ~ U(0, 1e-3/width), c = 0, B = I. Consumes `rand` in layout order.
  * @param rand uniform [0, 1) generator, e.g. d3-random's `randomLcg(seed)`
  */
@@ -91,6 +92,10 @@ export function initIcnn(spec: IcnnSpec, rand: () => number): Float64Array {
     if (l > 0) for (let k = 0; k < H * H; k++) p[L.A[l] + k] = rand() / H;
     const s = l === 0 ? 1 / Math.SQRT2 : 1 / Math.sqrt(H);
     for (let k = 0; k < 2 * H; k++) p[L.W[l] + k] = (2 * rand() - 1) * s;
+    // Spread biases put the units' kinks at different places in the (normalised) data; with all
+    // biases 0 every kink passes through the origin and, for symmetric clouds, the gradients of
+    // f and g cancel by symmetry: training then stalls at the best linear map.
+    for (let k = 0; k < H; k++) p[L.b[l] + k] = 2 * rand() - 1;
   }
   for (let k = 0; k < H; k++) p[L.a + k] = (rand() * 1e-3) / H;
   p[L.B] = 1;
@@ -107,6 +112,9 @@ export function clampIcnn(layout: IcnnLayout, params: Float64Array): void {
   }
   for (let k = 0; k < H; k++) if (params[layout.a + k] < 0) params[layout.a + k] = 0;
 }
+
+/** δ² of the activation σ(h) = ½(h + √(h² + δ²)), δ = 0.1. */
+const D2 = 0.01;
 
 /** Evaluator of one ICNN shape with preallocated buffers (see the module comment). */
 export class Icnn {
@@ -189,11 +197,11 @@ export class Icnn {
       const s2 = this.s2[l];
       for (let k = 0; k < H; k++) {
         const hk = h[k];
-        const r = Math.sqrt(hk * hk + 1);
+        const r = Math.sqrt(hk * hk + D2);
         // For h << 0, h + r cancels: use the equal forms with r − h (> 0 always).
-        z[k] = hk >= 0 ? 0.5 * (hk + r) : 0.5 / (r - hk);
-        s1[k] = hk >= 0 ? 0.5 * (1 + hk / r) : 0.5 / (r * (r - hk));
-        s2[k] = 0.5 / (r * r * r);
+        z[k] = hk >= 0 ? 0.5 * (hk + r) : (0.5 * D2) / (r - hk);
+        s1[k] = hk >= 0 ? 0.5 * (1 + hk / r) : (0.5 * D2) / (r * (r - hk));
+        s2[k] = (0.5 * D2) / (r * r * r);
       }
     }
     const zL = this.z[L.depth - 1];

@@ -33,7 +33,7 @@ export interface IcnnTrainOptions {
   depth?: number;
   /** Outer steps (one f step after `innerSteps` g steps). Default 600. */
   steps?: number;
-  /** Adam step size for both networks at the start; it decays on a cosine to 5% by the end. Default 0.01. */
+  /** Adam step size for both networks at the start; it decays on a cosine to 5% by the end. Default 0.02. */
   learningRate?: number;
   /** Points per batch on each side; clouds no larger are used whole, weighted. Default 512. */
   batchSize?: number;
@@ -99,7 +99,7 @@ export function* icnnTrainSteps(
 ): Generator<IcnnTrainProgress, IcnnTrainResult> {
   const spec: IcnnSpec = { width: options.width ?? 16, depth: options.depth ?? 2 };
   const steps = options.steps ?? 600;
-  const lr = options.learningRate ?? 0.01;
+  const lr = options.learningRate ?? 0.02;
   const batchSize = options.batchSize ?? 512;
   const inner = options.innerSteps ?? 4;
   if (!(Number.isInteger(steps) && steps >= 0)) throw new RangeError(`icnn: steps must be an integer >= 0`);
