@@ -111,8 +111,8 @@ export function BrenierPanel() {
               value={estimator}
               onChange={(e) => setParam('estimator', e.target.value)}
             >
-              <option value="entropic">Entropic map (Sinkhorn potentials)</option>
-              <option value="icnn">Neural map (input-convex networks)</option>
+              <option value="entropic">Entropic (Sinkhorn)</option>
+              <option value="icnn">Neural (ICNN)</option>
             </select>
           </div>
           {estimator === 'entropic' ? (

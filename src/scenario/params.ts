@@ -84,7 +84,7 @@ export const PARAM_SPECS: Readonly<Record<MethodId, readonly ParamSpec[]>> = {
     num({
       key: 'epsilon',
       label: 'Epsilon (relative)',
-      help: "Entropic regularisation of the entropic map, relative to the data: the absolute epsilon is this times the clouds' mean squared spread.",
+      help: "Entropic blur relative to the data: absolute epsilon = this × the clouds' mean squared spread.",
       min: 0,
       minInclusive: false,
       max: 100,
@@ -93,7 +93,7 @@ export const PARAM_SPECS: Readonly<Record<MethodId, readonly ParamSpec[]>> = {
     num({
       key: 'icnnWidth',
       label: 'Network width',
-      help: 'Units per hidden layer of the two input-convex networks (neural estimator).',
+      help: 'Units per hidden layer of both convex networks.',
       min: 2,
       max: 128,
       integer: true,
@@ -102,7 +102,7 @@ export const PARAM_SPECS: Readonly<Record<MethodId, readonly ParamSpec[]>> = {
     num({
       key: 'icnnSteps',
       label: 'Training steps',
-      help: 'Outer steps of the min-max training, each one step on f after four on g (neural estimator).',
+      help: 'Training steps, each one step on f after four on g.',
       min: 1,
       max: 100000,
       integer: true,
@@ -111,7 +111,7 @@ export const PARAM_SPECS: Readonly<Record<MethodId, readonly ParamSpec[]>> = {
     num({
       key: 'icnnLearningRate',
       label: 'Learning rate',
-      help: 'Initial Adam step size of both networks; it decays by a cosine to 5% of this (neural estimator).',
+      help: 'Initial Adam step size; it decays to 5% of this by the end.',
       min: 0,
       minInclusive: false,
       max: 1,
