@@ -82,7 +82,9 @@ export function BrenierPanel() {
     <section className="section" aria-labelledby="brenier-title">
       <div className="panel-title">
         <h2 id="brenier-title">Brenier map</h2>
-        <RunStatus lane={estimator === 'icnn' ? BRENIER_ICNN_LANE : BRENIER_LANE} />
+        {cost === 'sqeuclidean' && (
+          <RunStatus lane={estimator === 'icnn' ? BRENIER_ICNN_LANE : BRENIER_LANE} />
+        )}
       </div>
       <p className="lead">
         For the squared distance the optimal transport is a map T = ∇φ, the gradient of a convex function.

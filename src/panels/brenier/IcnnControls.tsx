@@ -59,7 +59,7 @@ export function IcnnControls({ entropicW2 }: { entropicW2?: number }) {
         <button type="button" className="btn" disabled={!running} onClick={stopBrenierIcnn}>
           Stop
         </button>
-        <span className="status" role="status" aria-live="polite">
+        <span className="status" role="status" aria-live="polite" data-testid="brenier-icnn-status">
           {status}
         </span>
       </div>
