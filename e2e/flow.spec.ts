@@ -74,7 +74,7 @@ test.describe('flow', () => {
         ),
       )
       .toBe(1);
-    await expect(panel.getByText('W₂² at 1 steps')).toBeVisible();
+    await expect(panel.getByTestId('flow-w2-k-label')).toHaveText('W₂² at 1 step');
     await expect(w2k).not.toHaveText(w2At50 ?? '');
 
     // Reflow from the selected model makes a 2-RF.

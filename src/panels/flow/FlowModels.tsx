@@ -75,7 +75,7 @@ export function FlowModelList() {
               S
             </th>
             <th scope="col" title="W₂² to the target after one Euler step">
-              W₂² (1 step)
+              W₂² 1 step
             </th>
             <th scope="col">
               <span className="visually-hidden">Remove</span>
@@ -94,8 +94,10 @@ export function FlowModelList() {
                     onChange={() => selectModel(m.id)}
                   />
                   <span className="flow-swatch" style={{ background: modelColour(models, m.id) }} />
-                  {m.name}
-                  {m.stopped ? ' (stopped)' : ''}
+                  <span>
+                    {m.name}
+                    {m.stopped && <span className="muted"> (stopped)</span>}
+                  </span>
                 </label>
               </td>
               <td>{m.coupling === 'minibatch-ot' ? 'OT' : 'indep.'}</td>
