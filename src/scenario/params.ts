@@ -88,7 +88,7 @@ export const PARAM_SPECS: Readonly<Record<MethodId, readonly ParamSpec[]>> = {
       min: 0,
       minInclusive: false,
       max: 100,
-      default: 0.05,
+      default: 0.1,
     }),
     num({
       key: 'icnnWidth',
