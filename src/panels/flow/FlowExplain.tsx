@@ -20,8 +20,9 @@ export function FlowExplain() {
       </p>
       <Formula
         display
-        tex={String.raw`\frac{dx}{dt} = v(x, t),\quad x(0) \sim \mu \;\Rightarrow\; x(1) \sim \nu,\qquad x_{k+1} = x_k + \tfrac1K\, v(x_k, \tfrac kK).`}
+        tex={String.raw`\frac{dx}{dt} = v(x, t),\quad x(0) \sim \mu \Rightarrow x(1) \sim \nu`}
       />
+      <Formula display tex={String.raw`x_{k+1} = x_k + \tfrac1K\, v\big(x_k, \tfrac kK\big)`} />
       <p>
         Where lines of independent pairs cross, v averages them, so the learned paths bend: the ODE still
         carries the source to the target, but a single Euler step lands in the wrong place. The straightness
