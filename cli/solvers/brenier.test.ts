@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findParamSpec } from '../../src/scenario/params.ts';
 import { DEFAULT_RELATIVE_EPSILON } from '../../workers/kernels/entropicMap.ts';
 import reference from '../../workers/kernels/fixtures/brenier_00_gauss_400.json';
 import { run, useTempDir, type Json } from '../testing.ts';
 
 const { file } = useTempDir();
-const scenarioFile = file('brenier-gauss.json', JSON.stringify(reference.scenario));
-const queryFile = file('brenier-query.json', JSON.stringify(reference.expect.query));
+let scenarioFile = '';
+let queryFile = '';
+// The temporary folder exists only once the suite starts.
+beforeAll(() => {
+  scenarioFile = file('brenier-gauss.json', JSON.stringify(reference.scenario));
+  queryFile = file('brenier-query.json', JSON.stringify(reference.expect.query));
+});
 
 /** RMS distance between two lists of [x, y], relative to `scale`. */
 function rmsRel(got: number[][], want: number[][], scale: number): number {
