@@ -44,7 +44,7 @@ export function TopBar() {
         <img src="./favicon.svg" alt="" />
         <span>OT Playground</span>
       </div>
-      <div className="toolgroup" role="radiogroup" aria-label="Method">
+      <div className="toolgroup methods" role="radiogroup" aria-label="Method">
         {methods.map((m) => (
           <button
             key={m}

@@ -66,7 +66,7 @@ export function drawPlanLines(ctx: CanvasRenderingContext2D, view: StageView): v
   ctx.strokeStyle = view.theme.foreground;
   ctx.lineWidth = 1;
   for (let b = 0; b < BUCKETS; b++) {
-    ctx.globalAlpha = 0.05 + 0.45 * ((b + 1) / BUCKETS);
+    ctx.globalAlpha = 0.04 + 0.36 * ((b + 1) / BUCKETS);
     ctx.stroke(paths[b]);
   }
 }
