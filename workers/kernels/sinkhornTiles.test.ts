@@ -1,0 +1,142 @@
+import { describe, it, expect } from 'vitest';
+import { randomLcg } from 'd3-random';
+import { TiledKernel } from './sinkhornTiles.ts';
+import { materializePlan, planEntries } from './sinkhornTilesPlan.ts';
+
+// Sizes that are not multiples of the tile shape, to exercise the padding.
+const n = 9;
+const m = 70;
+const rand = randomLcg(17);
+const C = Float64Array.from({ length: n * m }, () => 4 * rand());
+const a = Float64Array.from({ length: n }, () => 0.5 + rand());
+const b = Float64Array.from({ length: m }, () => 0.5 + rand());
+// A permuted internal order (what spatial hints do), and potentials.
+const rows = Int32Array.from([4, 0, 8, 2, 6, 1, 3, 7, 5]);
+const cols = Int32Array.from({ length: m }, (_, k) => (k * 29) % m);
+const f = Float64Array.from({ length: n }, () => rand());
+const g = Float64Array.from({ length: m }, () => rand());
+
+function kernel(theta: number, eps: number, cost = C, rowOrder = rows, colOrder = cols) {
+  const K = new TiledKernel(
+    cost,
+    m,
+    rowOrder,
+    colOrder,
+    Float64Array.from(rowOrder, (i) => a[i]),
+    Float64Array.from(colOrder, (j) => b[j]),
+    theta,
+  );
+  const fA = new Float64Array(K.nPad);
+  const gA = new Float64Array(K.mPad);
+  rowOrder.forEach((i, r) => (fA[r] = f[i]));
+  colOrder.forEach((j, c) => (gA[c] = g[j]));
+  K.buildExact(fA, gA, eps, false);
+  return { K, fA, gA };
+}
+
+/** Dense plan of the kernel at scalings u, v, original order. */
+function densePlan(K: TiledKernel, u: Float64Array, v: Float64Array): Float64Array {
+  const P = new Float64Array(n * m);
+  materializePlan(K, u, v, P, new Float64Array(n), new Float64Array(m));
+  return P;
+}
+
+describe('TiledKernel and its plan read-out', () => {
+  it('stores exp((f + g − C)/ε) for every entry when nothing is truncated', () => {
+    const eps = 0.7;
+    const { K } = kernel(Infinity, eps);
+    const u = new Float64Array(K.nPad).fill(1);
+    const v = new Float64Array(K.mPad).fill(1);
+    const P = densePlan(K, u, v);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        const want = a[i] * b[j] * Math.exp((f[i] + g[j] - C[i * m + j]) / eps);
+        expect(Math.abs(P[i * m + j] - want)).toBeLessThanOrEqual(4e-15 * want);
+      }
+    }
+  });
+
+  it('a pass computes the row update, Kᵀ(a∘u) and the marginal error of (uNext, v)', () => {
+    const eps = 0.7;
+    const { K } = kernel(Infinity, eps);
+    const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
+    const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
+    const uN = new Float64Array(K.nPad);
+    const acc = new Float64Array(K.mPad);
+    const err = K.pass(u, uN, v, new Float64Array(K.mPad), acc, 1);
+    // Row marginals of (uN, v) are exact, so the error is the column error.
+    const P = densePlan(K, uN, v);
+    let colErr = 0;
+    for (let c = 0; c < m; c++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += P[i * m + cols[c]];
+      colErr += Math.abs(s - b[cols[c]]);
+      expect(Math.abs(b[cols[c]] * v[c] * acc[c] - s)).toBeLessThanOrEqual(1e-14);
+    }
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < m; j++) s += P[i * m + j];
+      expect(Math.abs(s - a[i])).toBeLessThanOrEqual(1e-14);
+    }
+    expect(Math.abs(err - colErr)).toBeLessThanOrEqual(1e-13);
+  });
+
+  it('absorbing with squaring gives the kernel at ε/2 for the absorbed potentials', () => {
+    const eps = 0.7;
+    const { K } = kernel(Infinity, eps);
+    const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
+    const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
+    K.absorb(u, v, true);
+    const one = new Float64Array(Math.max(K.nPad, K.mPad)).fill(1);
+    const P = densePlan(K, one, one);
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < m; c++) {
+        const i = rows[r];
+        const j = cols[c];
+        const fi = f[i] + eps * Math.log(u[r]);
+        const gj = g[j] + eps * Math.log(v[c]);
+        const want = a[i] * b[j] * Math.exp((fi + gj - C[i * m + j]) / (eps / 2));
+        expect(Math.abs(P[i * m + j] - want)).toBeLessThanOrEqual(1e-13 * want + 1e-300);
+      }
+    }
+  });
+
+  it('truncation: left-out mass is below the reported bound, which stays small', () => {
+    // A banded cost in index order: tiles far from the diagonal hold only negligible entries.
+    const band = Float64Array.from(
+      { length: n * m },
+      (_, k) => 10 * (Math.floor(k / m) / (n - 1) - (k % m) / (m - 1)) ** 2,
+    );
+    const identityRows = Int32Array.from({ length: n }, (_, i) => i);
+    const identityCols = Int32Array.from({ length: m }, (_, j) => j);
+    const eps = 0.05;
+    const theta = 12;
+    const exact = kernel(Infinity, eps, band, identityRows, identityCols).K;
+    const { K } = kernel(theta, eps, band, identityRows, identityCols);
+    expect(K.tileCount).toBeLessThan(exact.tileCount);
+    const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
+    const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
+    const full = densePlan(exact, u, v);
+    const kept = densePlan(K, u, v);
+    let dropped = 0;
+    for (let k = 0; k < n * m; k++) {
+      expect(kept[k] === 0 || kept[k] === full[k]).toBe(true);
+      dropped += full[k] - kept[k];
+    }
+    expect(dropped).toBeGreaterThan(0);
+    const bound = K.droppedMassBound(u, v);
+    expect(dropped).toBeLessThanOrEqual(bound);
+    expect(bound).toBeLessThan(Math.exp(-theta) * 1e3);
+  });
+
+  it('entries lists the stored plan entries above a threshold, in original indices', () => {
+    const { K } = kernel(Infinity, 0.7);
+    const one = new Float64Array(Math.max(K.nPad, K.mPad)).fill(1);
+    const P = densePlan(K, one, one);
+    const e = planEntries(K, one, one, 1e-3);
+    let count = 0;
+    for (const p of P) if (p >= 1e-3) count++;
+    expect(e.mass.length).toBe(count);
+    for (let k = 0; k < e.mass.length; k++) expect(e.mass[k]).toBe(P[e.i[k] * m + e.j[k]]);
+  });
+});

@@ -1,0 +1,403 @@
+/**
+ * The Gibbs kernel of a Sinkhorn solve, stored as tiles and truncated: the machinery behind
+ * `sinkhorn.ts` (which documents the algorithm); not a public kernel.
+ *
+ * The plan is P_ij = a_i u_i K_ij v_j b_j with K_ij = exp((fA_i + gA_j − C_ij)/ε): absorbed log
+ * potentials fA, gA and scalings u, v near 1 (Schmitzer's stabilised scaling). Rows and columns
+ * are held in an internal order (ideally a spatial one, see `spatialOrder.ts`), rows grouped by
+ * TILE_ROWS and columns by TILE_COLS; a tile is stored only if one of its entries is >= e^−θ.
+ * With spatially ordered points most tiles of a small-ε problem are negligible and skipped, and
+ * the dense inner loops over kept tiles are what a Sinkhorn pass spends its time in.
+ *
+ * Truncation bookkeeping: every entry not stored satisfies log K_ij < −θ + lu_i + lv_j, so the
+ * mass left out of the plan is below e^−θ (Σ a_i u_i e^lu_i)(Σ b_j v_j e^lv_j)
+ * (`droppedMassBound`); the solver rebuilds exactly when that bound nears its tolerance.
+ */
+/** Rows per tile (the fused pass is unrolled for exactly 4). */
+export const TILE_ROWS = 4;
+/** Columns per tile. */
+export const TILE_COLS = 32;
+/** Values per tile. */
+export const RB = TILE_ROWS * TILE_COLS;
+
+/** Tiled, truncated Gibbs kernel over the positive-weight rows and columns of a problem. */
+export class TiledKernel {
+  /** Real rows and columns (internal indices 0..n−1, 0..m−1; padding follows). */
+  readonly n: number;
+  readonly m: number;
+  readonly nPad: number;
+  readonly mPad: number;
+  readonly groups: number;
+  readonly blocks: number;
+  /** Internal row -> original row of C (padding repeats the last real row). */
+  readonly rowOf: Int32Array;
+  readonly colOf: Int32Array;
+  /** Weights in internal order, 0 on padding. */
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  /** Truncation level θ (nats). */
+  readonly theta: number;
+  /** Truncation bookkeeping (see the module comment), internal order. */
+  readonly lu: Float64Array;
+  readonly lv: Float64Array;
+  /** a_i e^lu_i and b_j e^lv_j, kept beside lu, lv so the bound costs no exp. */
+  private readonly aLu: Float64Array;
+  private readonly bLv: Float64Array;
+  /** Kept tiles of group g are tileStart[g] .. tileStart[g+1]−1; tileBlock[t] is the column block. */
+  readonly tileStart: Int32Array;
+  readonly tileBlock: Int32Array;
+  /** Tile t holds TILE_ROWS rows of TILE_COLS values at t·RB, row-major. */
+  readonly values: Float64Array;
+  /** Costs in the same tile layout as `values` (tile of group g, block k at (g·blocks + k)·RB); +∞ on padding. */
+  readonly costTiles: Float64Array;
+  /** Smallest cost of each tile (same indexing, divided by RB): lets a build skip far tiles unseen. */
+  private readonly tileMinCost: Float64Array;
+  private readonly C: Float64Array;
+  /** Columns of the original C (its row stride; m counts only positive-weight columns). */
+  readonly mC: number;
+  private readonly scratch = new Float64Array(RB);
+  private readonly colMax: Float64Array;
+  private readonly blockMaxG: Float64Array;
+  private rowErr = 0;
+  private bad = false;
+
+  /**
+   * @param C the original cost matrix, row-major with `mC` columns
+   * @param rows original row indices to include, in the internal order (positive weights only)
+   * @param cols original column indices, likewise
+   * @param a, b weights of those rows and columns (parallel to `rows`, `cols`), > 0
+   */
+  constructor(
+    C: Float64Array,
+    mC: number,
+    rows: Int32Array,
+    cols: Int32Array,
+    a: Float64Array,
+    b: Float64Array,
+    theta: number,
+  ) {
+    this.C = C;
+    this.mC = mC;
+    this.n = rows.length;
+    this.m = cols.length;
+    this.groups = Math.ceil(this.n / TILE_ROWS);
+    this.blocks = Math.ceil(this.m / TILE_COLS);
+    this.nPad = this.groups * TILE_ROWS;
+    this.mPad = this.blocks * TILE_COLS;
+    this.rowOf = new Int32Array(this.nPad).fill(rows[this.n - 1]);
+    this.rowOf.set(rows);
+    this.colOf = new Int32Array(this.mPad).fill(cols[this.m - 1]);
+    this.colOf.set(cols);
+    this.a = new Float64Array(this.nPad);
+    this.a.set(a);
+    this.b = new Float64Array(this.mPad);
+    this.b.set(b);
+    this.theta = theta;
+    this.lu = new Float64Array(this.nPad);
+    this.lv = new Float64Array(this.mPad);
+    this.aLu = this.a.slice();
+    this.bLv = this.b.slice();
+    const tiles = this.groups * this.blocks;
+    this.tileStart = new Int32Array(this.groups + 1);
+    this.tileBlock = new Int32Array(tiles);
+    this.values = new Float64Array(tiles * RB);
+    this.colMax = new Float64Array(this.mPad);
+    this.blockMaxG = new Float64Array(this.blocks);
+    this.costTiles = new Float64Array(tiles * RB);
+    this.tileMinCost = new Float64Array(tiles);
+    this.gatherCosts();
+  }
+
+  /** Copies C into the internal order and tile layout (one pass; builds then read contiguously). */
+  private gatherCosts(): void {
+    const { n, m, C, mC, rowOf, colOf, costTiles, tileMinCost, blocks } = this;
+    costTiles.fill(Infinity);
+    tileMinCost.fill(Infinity);
+    for (let r = 0; r < n; r++) {
+      const g = r >> 2;
+      const rr = r & 3;
+      const base = rowOf[r] * mC;
+      for (let blk = 0; blk < blocks; blk++) {
+        const c0 = blk * TILE_COLS;
+        const cEnd = Math.min(TILE_COLS, m - c0);
+        const tile = g * blocks + blk;
+        const o = tile * RB + rr * TILE_COLS;
+        let mn = tileMinCost[tile];
+        for (let c = 0; c < cEnd; c++) {
+          const x = C[base + colOf[c0 + c]];
+          costTiles[o + c] = x;
+          if (x < mn) mn = x;
+        }
+        tileMinCost[tile] = mn;
+      }
+    }
+  }
+
+  /** Number of stored tiles. */
+  get tileCount(): number {
+    return this.tileStart[this.groups];
+  }
+
+  /**
+   * Exact rebuild from C: K = exp((fA + gA − C)/ε) on tiles that have an entry >= e^−θ.
+   * First shifts fA_i (and then gA_j) of any row (column) whose largest entry lies outside
+   * [e^−θ/2, e^θ/2] (at most [e^−300, e^300]), so that nothing overflows and every row and column
+   * keeps an entry: this makes a cold start at a tiny ε, or a far-off warm start, safe. Resets the
+   * truncation bookkeeping. `checkRows = false` skips the row check (one pass over the costs) when
+   * fA, gA come from an iterate whose rows carry their mass, as after absorbing u, v; columns are
+   * always checked (for free). `margin` (nats) keeps entries down to e^−(θ+margin) this time:
+   * room for the large first moves of u, v after a cold start, saving a rebuild.
+   * @param fA, gA absorbed potentials in internal order (lengths nPad, mPad), updated in place
+   */
+  buildExact(fA: Float64Array, gA: Float64Array, eps: number, checkRows = true, margin = 0): void {
+    const { n, m, costTiles, blocks } = this;
+    const half = Math.min(this.theta / 2, 300);
+    for (let r = 0; checkRows && r < n; r++) {
+      const g = r >> 2;
+      const rowOff = g * blocks * RB + (r & 3) * TILE_COLS;
+      let mx = -Infinity;
+      for (let blk = 0; blk < blocks; blk++) {
+        const o = rowOff + blk * RB;
+        const c0 = blk * TILE_COLS;
+        for (let c = 0; c < TILE_COLS; c++) {
+          const z = gA[c0 + c] - costTiles[o + c];
+          if (z > mx) mx = z;
+        }
+      }
+      const zmax = (fA[r] + mx) / eps;
+      // A cold start (margin > 0) always shifts: row maxima at 1 keep the first u, v near 1.
+      if (margin > 0 || !(zmax <= half && zmax >= -half)) fA[r] = -mx;
+    }
+    this.fillTiles(fA, gA, eps, this.theta + margin);
+    let shifted = false;
+    for (let c = 0; c < m; c++) {
+      if (this.colMax[c] < -half) {
+        gA[c] -= eps * this.columnMax(c, fA, gA, eps);
+        shifted = true;
+      }
+    }
+    // After the shift every such column has its largest entry at exactly 1: one refill suffices.
+    if (shifted) this.fillTiles(fA, gA, eps, this.theta + margin);
+    // Entries left out are below e^−(θ+margin): the margin is credited to the bookkeeping.
+    this.lu.fill(-margin / 2);
+    this.lv.fill(-margin / 2);
+    const credit = Math.exp(-margin / 2);
+    for (let r = 0; r < this.nPad; r++) this.aLu[r] = this.a[r] * credit;
+    for (let c = 0; c < this.mPad; c++) this.bLv[c] = this.b[c] * credit;
+  }
+
+  /** Largest (fA_r + gA_c − C_rc)/ε down column c, over all rows (rare path: a dead column). */
+  private columnMax(c: number, fA: Float64Array, gA: Float64Array, eps: number): number {
+    const blk = (c / TILE_COLS) | 0;
+    const cc = c - blk * TILE_COLS;
+    let mx = -Infinity;
+    for (let r = 0; r < this.n; r++) {
+      const cost = this.costTiles[((r >> 2) * this.blocks + blk) * RB + (r & 3) * TILE_COLS + cc];
+      const z = (fA[r] + gA[c] - cost) / eps;
+      if (z > mx) mx = z;
+    }
+    return mx;
+  }
+
+  /**
+   * Computes the kept tiles' values; records each column's largest log-entry (over the tiles
+   * examined: a tile skipped by the bound has every entry below e^−θ).
+   */
+  private fillTiles(fA: Float64Array, gA: Float64Array, eps: number, theta: number): void {
+    const { n, m, scratch, colMax, values, tileBlock, tileStart, costTiles, tileMinCost, blocks } = this;
+    const blockMaxG = this.blockMaxG;
+    const inv = 1 / eps;
+    colMax.fill(-Infinity);
+    for (let blk = 0; blk < blocks; blk++) {
+      let mx = -Infinity;
+      for (let c = blk * TILE_COLS; c < Math.min(m, (blk + 1) * TILE_COLS); c++) if (gA[c] > mx) mx = gA[c];
+      blockMaxG[blk] = mx;
+    }
+    const cut = -theta * eps;
+    let t = 0;
+    for (let g = 0; g < this.groups; g++) {
+      tileStart[g] = t;
+      const r0 = g * TILE_ROWS;
+      let maxF = -Infinity;
+      for (let rr = 0; rr < TILE_ROWS && r0 + rr < n; rr++) if (fA[r0 + rr] > maxF) maxF = fA[r0 + rr];
+      const f0 = fA[r0];
+      const f1 = fA[r0 + 1];
+      const f2 = fA[r0 + 2];
+      const f3 = fA[r0 + 3];
+      for (let blk = 0; blk < blocks; blk++) {
+        const tile = g * blocks + blk;
+        // Every entry of the tile is below e^−θ: skip it without reading its costs.
+        if (maxF + blockMaxG[blk] - tileMinCost[tile] < cut) continue;
+        const c0 = blk * TILE_COLS;
+        const o = tile * RB;
+        let tmax = -Infinity;
+        for (let c = 0; c < TILE_COLS; c++) {
+          const gc = gA[c0 + c];
+          const z0 = (f0 + gc - costTiles[o + c]) * inv;
+          const z1 = (f1 + gc - costTiles[o + TILE_COLS + c]) * inv;
+          const z2 = (f2 + gc - costTiles[o + 2 * TILE_COLS + c]) * inv;
+          const z3 = (f3 + gc - costTiles[o + 3 * TILE_COLS + c]) * inv;
+          scratch[c] = z0;
+          scratch[TILE_COLS + c] = z1;
+          scratch[2 * TILE_COLS + c] = z2;
+          scratch[3 * TILE_COLS + c] = z3;
+          const zm = Math.max(z0, z1, z2, z3);
+          if (zm > tmax) tmax = zm;
+          if (zm > colMax[c0 + c]) colMax[c0 + c] = zm;
+        }
+        if (tmax >= -theta) {
+          const off = t * RB;
+          for (let k = 0; k < RB; k++) {
+            const z = scratch[k];
+            values[off + k] = z >= -theta ? Math.exp(z) : 0;
+          }
+          tileBlock[t++] = blk;
+        }
+      }
+    }
+    tileStart[this.groups] = t;
+  }
+
+  /**
+   * Absorbs the scalings into the kernel, K_ij ← K_ij u_i v_j (then squared when `square`, which
+   * is the kernel at ε/2 for the absorbed potentials: the ε-scaling step, without any exp), and
+   * drops tiles that fell below e^−θ. The caller moves ε log u, ε log v into fA, gA and resets u, v.
+   */
+  absorb(u: Float64Array, v: Float64Array, square: boolean): void {
+    const { lu, lv, theta, values, tileBlock, tileStart } = this;
+    for (let r = 0; r < this.nPad; r++) {
+      const l = lu[r] + Math.log(u[r]);
+      lu[r] = Math.max(0, square ? 2 * l - theta / 2 : l);
+      this.aLu[r] = this.a[r] * Math.exp(lu[r]);
+    }
+    for (let c = 0; c < this.mPad; c++) {
+      const l = lv[c] + Math.log(v[c]);
+      lv[c] = Math.max(0, square ? 2 * l - theta / 2 : l);
+      this.bLv[c] = this.b[c] * Math.exp(lv[c]);
+    }
+    const floor = Math.exp(-theta);
+    let kept = 0;
+    for (let g = 0; g < this.groups; g++) {
+      const t0 = tileStart[g];
+      const t1 = tileStart[g + 1];
+      tileStart[g] = kept;
+      for (let t = t0; t < t1; t++) {
+        const off = t * RB;
+        const c0 = tileBlock[t] * TILE_COLS;
+        let tmax = 0;
+        for (let rr = 0; rr < TILE_ROWS; rr++) {
+          const ur = u[g * TILE_ROWS + rr];
+          const o = off + rr * TILE_COLS;
+          for (let c = 0; c < TILE_COLS; c++) {
+            let k = values[o + c] * ur * v[c0 + c];
+            if (square) k *= k;
+            values[o + c] = k;
+            if (k > tmax) tmax = k;
+          }
+        }
+        if (tmax >= floor) {
+          if (kept !== t) values.copyWithin(kept * RB, off, off + RB);
+          tileBlock[kept++] = tileBlock[t];
+        }
+      }
+    }
+    tileStart[this.groups] = kept;
+  }
+
+  /** Upper bound on the plan mass left out by truncation, for scalings u, v. O(n + m). */
+  droppedMassBound(u: Float64Array, v: Float64Array): number {
+    let su = 0;
+    let sv = 0;
+    for (let r = 0; r < this.n; r++) su += this.aLu[r] * u[r];
+    for (let c = 0; c < this.m; c++) sv += this.bLv[c] * v[c];
+    return Math.exp(-this.theta) * su * sv;
+  }
+
+  /**
+   * One fused Sinkhorn pass over the kept tiles: s = K (b∘v) row by row, the (over-relaxed) row
+   * update uNext = u^(1−ω) s^(−ω) (= 1/s for ω = 1), and acc = Kᵀ(a∘uNext) from the same tile
+   * data while it is in cache. Returns the L1 marginal error of the state (uNext, v), both sides,
+   * computed on the way (O(n + m) extra), or NaN when a scaling became 0 or non-finite.
+   * @param bv scratch, length mPad; @param acc output Kᵀ(a∘uNext), length mPad
+   */
+  pass(
+    u: Float64Array,
+    uNext: Float64Array,
+    v: Float64Array,
+    bv: Float64Array,
+    acc: Float64Array,
+    omega: number,
+  ): number {
+    const { values: V, tileBlock, tileStart, b, m } = this;
+    const B = TILE_COLS;
+    for (let c = 0; c < this.mPad; c++) bv[c] = b[c] * v[c];
+    acc.fill(0);
+    this.rowErr = 0;
+    this.bad = false;
+    for (let g = 0; g < this.groups; g++) {
+      const t0 = tileStart[g];
+      const t1 = tileStart[g + 1];
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let t = t0; t < t1; t++) {
+        const o = t * RB;
+        const c0 = tileBlock[t] * B;
+        for (let c = 0; c < B; c++) {
+          const x = bv[c0 + c];
+          s0 += V[o + c] * x;
+          s1 += V[o + B + c] * x;
+          s2 += V[o + 2 * B + c] * x;
+          s3 += V[o + 3 * B + c] * x;
+        }
+      }
+      const r = g * TILE_ROWS;
+      const au0 = this.rowUpdate(r, s0, u, uNext, omega);
+      const au1 = this.rowUpdate(r + 1, s1, u, uNext, omega);
+      const au2 = this.rowUpdate(r + 2, s2, u, uNext, omega);
+      const au3 = this.rowUpdate(r + 3, s3, u, uNext, omega);
+      for (let t = t0; t < t1; t++) {
+        const o = t * RB;
+        const c0 = tileBlock[t] * B;
+        for (let c = 0; c < B; c++) {
+          acc[c0 + c] +=
+            V[o + c] * au0 + V[o + B + c] * au1 + V[o + 2 * B + c] * au2 + V[o + 3 * B + c] * au3;
+        }
+      }
+    }
+    let colErr = 0;
+    for (let c = 0; c < m; c++) colErr += b[c] * Math.abs(v[c] * acc[c] - 1);
+    return this.bad ? NaN : this.rowErr + colErr;
+  }
+
+  /** Row update inside `pass`; returns a_r · uNext_r. */
+  private rowUpdate(r: number, s: number, u: Float64Array, uNext: Float64Array, omega: number): number {
+    if (r >= this.n) {
+      uNext[r] = 1;
+      return 0;
+    }
+    const un = omega === 1 ? 1 / s : Math.pow(u[r] * s, 1 - omega) / s;
+    if (!(un > 0 && un < Infinity)) this.bad = true;
+    const ar = this.a[r];
+    this.rowErr += ar * Math.abs(un * s - 1);
+    uNext[r] = un;
+    return ar * un;
+  }
+
+  /**
+   * Column update vNext = v^(1−ω) acc^(−ω) after a pass. Returns false when a scaling became 0 or
+   * non-finite (vNext is then not to be used).
+   */
+  columnUpdate(v: Float64Array, vNext: Float64Array, acc: Float64Array, omega: number): boolean {
+    let ok = true;
+    for (let c = 0; c < this.m; c++) {
+      const s = acc[c];
+      const vn = omega === 1 ? 1 / s : Math.pow(v[c] * s, 1 - omega) / s;
+      if (!(vn > 0 && vn < Infinity)) ok = false;
+      vNext[c] = vn;
+    }
+    for (let c = this.m; c < this.mPad; c++) vNext[c] = 1;
+    return ok;
+  }
+}
