@@ -9,9 +9,8 @@ import {
 import { gaussianCloud, uniform } from './brenierTestKit.ts';
 
 /** T(x) = x + v, φ(x) = |x|²/2 + v·x. */
-const translation =
-  (v0: number, v1: number): PlaneMapEvaluator =>
-  (pts, outMap, outPot, from, to) => {
+const translation = (v0: number, v1: number): PlaneMapEvaluator => ({
+  points: (pts, outMap, outPot, from, to) => {
     for (let p = from; p < to; p++) {
       const [x0, x1] = [pts[2 * p], pts[2 * p + 1]];
       if (outMap) {
@@ -20,7 +19,8 @@ const translation =
       }
       if (outPot) outPot[p] = 0.5 * (x0 * x0 + x1 * x1) + v0 * x0 + v1 * x1;
     }
-  };
+  },
+});
 
 describe('brenierGridSpec', () => {
   const x = gaussianCloud(100, 1, 0, 0, 2, 1);

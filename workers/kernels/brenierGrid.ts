@@ -5,7 +5,9 @@
  * - the convex potential φ (∇φ = T) on a lattice over both clouds, for contour lines;
  * - the source points' images T(x_i), and the W₂² estimate Σ a_i |T(x_i) − x_i|².
  *
- * An estimator plugs in as a `PlaneMapEvaluator`. Evaluation is chunked (a generator), so a long
+ * An estimator plugs in as a `PlaneMapEvaluator`. Grid lines and the potential's lattice are
+ * lattices of points (x_i, y_k), which an estimator may evaluate faster than point by point (the
+ * entropic map does, `entropicMapLattice.ts`). Evaluation is chunked (a generator), so a long
  * evaluation in the worker can be cancelled between chunks.
  */
 
@@ -17,17 +19,72 @@ export interface Box {
   readonly y1: number;
 }
 
+/** Where a lattice's values go: point (x_i, y_k) is written at `offset + i·strideX + k·strideY`. */
+export interface LatticeLayout {
+  offset: number;
+  strideX: number;
+  strideY: number;
+}
+
 /**
- * Writes T (interleaved) and/or φ at points `from` … `to − 1` of `points`; either output may be
- * null. `entropicMap.ts` and `icnnMap.ts` provide these.
+ * Writes T and/or φ at the lattice points (xs[i], ys[k]) for rows k in [kFrom, kTo) (default all);
+ * `outMap` takes T interleaved (two numbers at 2 × the layout's index), `outPotential` φ (one
+ * number per point); either may be null.
  */
-export type PlaneMapEvaluator = (
+export type LatticeRows = (
+  ys: Float64Array,
+  outMap: Float64Array | null,
+  outPotential: Float64Array | null,
+  layout: LatticeLayout,
+  kFrom?: number,
+  kTo?: number,
+) => void;
+
+/** Writes T (interleaved) and/or φ at points `from` … `to − 1` of `points`; either output may be null. */
+export type PointsEvaluator = (
   points: Float64Array,
   outMap: Float64Array | null,
   outPotential: Float64Array | null,
   from: number,
   to: number,
 ) => void;
+
+/**
+ * A map as the view needs it: at any points, and optionally a faster path for the lattice with
+ * columns `xs`. `entropicMapLattice.ts` and `icnnMap.ts` provide these.
+ */
+export interface PlaneMapEvaluator {
+  points: PointsEvaluator;
+  lattice?: (xs: Float64Array) => LatticeRows;
+}
+
+/** The lattice evaluated point by point, one row at a time (for estimators without a faster way). */
+export function pointwiseRows(points: PointsEvaluator, xs: Float64Array): LatticeRows {
+  const nx = xs.length;
+  const pts = new Float64Array(2 * nx);
+  const map = new Float64Array(2 * nx);
+  const pot = new Float64Array(nx);
+  for (let i = 0; i < nx; i++) pts[2 * i] = xs[i];
+  return (ys, outMap, outPotential, layout, kFrom = 0, kTo = ys.length) => {
+    for (let k = kFrom; k < kTo; k++) {
+      for (let i = 0; i < nx; i++) pts[2 * i + 1] = ys[k];
+      points(pts, outMap ? map : null, outPotential ? pot : null, 0, nx);
+      for (let i = 0; i < nx; i++) {
+        const at = layout.offset + i * layout.strideX + k * layout.strideY;
+        if (outMap) {
+          outMap[2 * at] = map[2 * i];
+          outMap[2 * at + 1] = map[2 * i + 1];
+        }
+        if (outPotential) outPotential[at] = pot[i];
+      }
+    }
+  };
+}
+
+/** n evenly spaced values from lo to hi (both included). */
+function ticks(lo: number, hi: number, n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, k) => lo + ((hi - lo) * k) / (n - 1 || 1));
+}
 
 /**
  * Where the grid and the lattice lie. Grid points are laid out line by line: first `rows`
@@ -180,7 +237,7 @@ export interface BrenierView {
 }
 
 /**
- * Evaluates the view; yields the fraction done after each chunk of `chunk` points.
+ * Evaluates the view; yields the fraction done after each chunk of about `chunk` points.
  * @param x source points, interleaved, length 2n; @param a source weights, length n, sum 1
  */
 export function* evaluateBrenierViewSteps(
@@ -190,24 +247,52 @@ export function* evaluateBrenierViewSteps(
   spec: BrenierGridSpec,
   chunk = 256,
 ): Generator<number, BrenierView> {
+  const { grid: g, lattice: b } = spec;
   const grid = gridPoints(spec);
-  const lattice = latticePoints(spec);
   const gridMapped = new Float64Array(grid.length);
-  const potential = new Float64Array(lattice.length >> 1);
+  const potential = new Float64Array(spec.nx * spec.ny);
   const mappedSource = new Float64Array(x.length);
-  const jobs: [Float64Array, Float64Array | null, Float64Array | null][] = [
-    [x, mappedSource, null],
-    [grid, gridMapped, null],
-    [lattice, null, potential],
-  ];
-  const total = (x.length + grid.length + lattice.length) >> 1;
+  const n = x.length >> 1;
+  const total = n + (grid.length >> 1) + potential.length;
   let done = 0;
-  for (const [pts, outMap, outPot] of jobs) {
-    const k = pts.length >> 1;
-    for (let from = 0; from < k; from += chunk) {
-      const to = Math.min(k, from + chunk);
-      evaluate(pts, outMap, outPot, from, to);
-      done += to - from;
+  for (let from = 0; from < n; from += chunk) {
+    const to = Math.min(n, from + chunk);
+    evaluate.points(x, mappedSource, null, from, to);
+    done += to - from;
+    yield done / total;
+  }
+  // Horizontal lines: x along the line, one row per line; vertical lines: the transpose.
+  const rowsBase = spec.rows * spec.rowSamples;
+  const lattices: [Float64Array, Float64Array, LatticeLayout, Float64Array | null, Float64Array | null][] = [
+    [
+      ticks(g.x0, g.x1, spec.rowSamples),
+      ticks(g.y0, g.y1, spec.rows),
+      { offset: 0, strideX: 1, strideY: spec.rowSamples },
+      gridMapped,
+      null,
+    ],
+    [
+      ticks(g.x0, g.x1, spec.cols),
+      ticks(g.y0, g.y1, spec.colSamples),
+      { offset: rowsBase, strideX: spec.colSamples, strideY: 1 },
+      gridMapped,
+      null,
+    ],
+    [
+      ticks(b.x0, b.x1, spec.nx),
+      ticks(b.y0, b.y1, spec.ny),
+      { offset: 0, strideX: 1, strideY: spec.nx },
+      null,
+      potential,
+    ],
+  ];
+  for (const [xs, ys, layout, outMap, outPot] of lattices) {
+    const rows = evaluate.lattice ? evaluate.lattice(xs) : pointwiseRows(evaluate.points, xs);
+    const step = Math.max(1, Math.floor(chunk / xs.length));
+    for (let k = 0; k < ys.length; k += step) {
+      const kTo = Math.min(ys.length, k + step);
+      rows(ys, outMap, outPot, layout, k, kTo);
+      done += (kTo - k) * xs.length;
       yield done / total;
     }
   }

@@ -20,7 +20,6 @@
  * logit: c_j + x·d_j <= max_block c + max over the block's box of x·d. A block whose bound is
  * 36 below a logit already seen is skipped whole, which at small ε is most of them.
  */
-import type { PlaneMapEvaluator } from './brenierGrid.ts';
 import { costMatrix } from './cost.ts';
 import { sinkhornSteps, type SinkhornProgress, type SinkhornResult } from './sinkhorn.ts';
 import { hilbertOrder } from './spatialOrder.ts';
@@ -99,6 +98,7 @@ export function entropicMapFromPotential(
  * @param outMap T(x), interleaved, length 2k, or null (written only in [from, to))
  * @param outPotential φ(x) = (ε/2) LSE_j(c_j + x·d_j), cost units, length k, or null
  * @param scratch optional work array of length >= m + ⌈m/32⌉ (avoids an allocation per call)
+ * @returns the number of terms exponentiated (the work done; at most (to − from)·m)
  */
 export function evaluateEntropicMap(
   map: EntropicMap,
@@ -108,13 +108,14 @@ export function evaluateEntropicMap(
   from = 0,
   to = points.length >> 1,
   scratch?: Float64Array,
-): void {
+): number {
   const { y, c, epsilon, blocks } = map;
   const m = c.length;
   const nb = blocks.length / 5;
   // Logits of the blocks kept, then the block's bound (reused per point).
   const logits = scratch && scratch.length >= m + nb ? scratch : new Float64Array(m + nb);
   const twoOverEps = 2 / epsilon;
+  let terms = 0;
   for (let p = from; p < to; p++) {
     // x · d_j = (2/ε) x · y_j; scale x once instead of every d_j.
     const s0 = points[2 * p] * twoOverEps;
@@ -159,6 +160,7 @@ export function evaluateEntropicMap(
         const l = logits[j];
         if (l < floor) continue;
         const w = Math.exp(l - max);
+        terms++;
         sum += w;
         t0 += w * y[2 * j];
         t1 += w * y[2 * j + 1];
@@ -170,13 +172,7 @@ export function evaluateEntropicMap(
     }
     if (outPotential) outPotential[p] = 0.5 * epsilon * (max + Math.log(sum));
   }
-}
-
-/** The map as a {@link PlaneMapEvaluator} (for `brenierGrid.ts`), with its own scratch buffer. */
-export function entropicEvaluator(map: EntropicMap): PlaneMapEvaluator {
-  const scratch = new Float64Array(map.c.length + map.blocks.length / 5);
-  return (points, outMap, outPotential, from, to) =>
-    evaluateEntropicMap(map, points, outMap, outPotential, from, to, scratch);
+  return terms;
 }
 
 /** T at every point: interleaved, length 2k. */

@@ -58,8 +58,10 @@ export function evaluateIcnnMap(
 /** The map as a {@link PlaneMapEvaluator} (for `brenierGrid.ts`), with its own evaluator. */
 export function icnnEvaluator(model: IcnnMapModel): PlaneMapEvaluator {
   const net = new Icnn(model.spec);
-  return (points, outMap, outPotential, from, to) =>
-    evaluateIcnnMap(model, points, outMap, outPotential, from, to, net);
+  return {
+    points: (points, outMap, outPotential, from, to) =>
+      evaluateIcnnMap(model, points, outMap, outPotential, from, to, net),
+  };
 }
 
 /** T at every point: interleaved, length 2k. */

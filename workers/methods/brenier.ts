@@ -13,12 +13,8 @@ import {
   type BrenierView,
 } from '../kernels/brenierGrid.ts';
 import { normalizeWeights } from '../kernels/cost.ts';
-import {
-  absoluteEpsilon,
-  entropicEvaluator,
-  fitEntropicMapSteps,
-  type EntropicFit,
-} from '../kernels/entropicMap.ts';
+import { absoluteEpsilon, fitEntropicMapSteps, type EntropicFit } from '../kernels/entropicMap.ts';
+import { entropicEvaluator } from '../kernels/entropicMapLattice.ts';
 import { icnnEvaluator } from '../kernels/icnnMap.ts';
 import { icnnTrainSteps, type IcnnTrainProgress, type IcnnTrainResult } from '../kernels/icnnTrain.ts';
 import { runSteps } from '../runner.ts';
