@@ -212,6 +212,22 @@ describe('sinkhorn: invariants', () => {
     expect(maxAbsDiff(warm.plan, cold.plan)).toBeLessThan(1e-6);
   });
 
+  it('one source or one target: the plan is a or b spread over the other side', () => {
+    const one = new Float64Array([1]);
+    const r = sinkhorn(one, p.b, p.C.subarray(0, p.m), opts);
+    expect(r.converged).toBe(true);
+    expect(maxAbsDiff(r.plan, p.b)).toBeLessThan(1e-15);
+    const col = Float64Array.from({ length: p.n }, (_, i) => p.C[i * p.m]);
+    const s = sinkhorn(p.a, one, col, opts);
+    expect(maxAbsDiff(s.plan, p.a)).toBeLessThan(1e-15);
+  });
+
+  it('a truncation level too low for the tolerance is raised, so the solve still converges', () => {
+    const r = solve(p, { ...opts, tolerance: 1e-10, truncation: 10 });
+    expect(r.converged).toBe(true);
+    expect(maxAbsDiff(r.plan, base.plan)).toBeLessThan(1e-9);
+  });
+
   it('stopping at maxIterations reports converged = false with finite numbers', () => {
     const r = solve(p, { epsilon: 0.005, tolerance: 1e-12, maxIterations: 3 });
     expect(r.converged).toBe(false);

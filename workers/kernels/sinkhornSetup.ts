@@ -38,10 +38,6 @@ export function checkSinkhornInput(
   if (Math.abs(sumA - sumB) > 1e-9 * Math.max(sumA, sumB)) {
     throw new RangeError(`sinkhorn: a and b have different total mass (${sumA} vs ${sumB})`);
   }
-  for (let k = 0, len = C.length; k < len; k++) {
-    const x = C[k];
-    if (x - x !== 0) throw new RangeError('sinkhorn: C must be finite');
-  }
   const eps = options.epsilon;
   if (!(eps > 0 && eps < Infinity)) throw new RangeError('sinkhorn: epsilon must be finite and > 0');
   const tol = options.tolerance ?? 1e-6;
@@ -73,6 +69,17 @@ export function checkSinkhornInput(
   const bScaled = b.map((w) => (w * sumA) / sumB);
   const rows = positiveInOrder(a, options.sourceOrder, 'sourceOrder');
   const cols = positiveInOrder(bScaled, options.targetOrder, 'targetOrder');
+  // Costs between positive weights are checked as the kernel copies them (one pass fewer); the
+  // rows and columns of zero-weight points are checked here.
+  if (rows.length < n || cols.length < m) {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        const x = C[i * m + j];
+        if ((a[i] === 0 || bScaled[j] === 0) && x - x !== 0)
+          throw new RangeError('sinkhorn: C must be finite');
+      }
+    }
+  }
   return {
     n,
     m,
@@ -119,24 +126,13 @@ function positiveInOrder(w: Float64Array, order: Int32Array | undefined, name: s
 
 /**
  * The ε stages: ε·2^K, …, 2ε, ε with ε·2^K the first such value >= the start (default 0.1 × the
- * spread mean(C) − min(C)); just [ε] without ε-scaling (the default with a warm start).
+ * spread mean(C) − min(C) over positive-weight pairs); just [ε] without ε-scaling (the default
+ * with a warm start).
  */
-export function scalingStart(input: SinkhornInput, options: SinkhornOptions): number[] {
+export function scalingStart(input: SinkhornInput, options: SinkhornOptions, spread: number): number[] {
   const opt = options.epsilonScaling ?? !options.warmStart;
   if (opt === false) return [input.eps];
-  let start = typeof opt === 'object' ? opt.start : undefined;
-  if (start === undefined) {
-    const { C } = input;
-    const len = C.length;
-    let sum = 0;
-    let min = Infinity;
-    for (let k = 0; k < len; k++) {
-      const x = C[k];
-      sum += x;
-      min = x < min ? x : min;
-    }
-    start = 0.1 * (sum / len - min);
-  }
+  const start = (typeof opt === 'object' ? opt.start : undefined) ?? 0.1 * spread;
   const out = [input.eps];
   // 60 halvings cover any ratio of finite costs; the cap guards against a huge `start`.
   while (out[0] * 2 <= start && out.length < 60) out.unshift(out[0] * 2);

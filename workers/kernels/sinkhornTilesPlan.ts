@@ -3,7 +3,8 @@
  * in the original row and column order.
  */
 import type { SparsePlan } from './exact.ts';
-import { RB, TILE_COLS, TILE_ROWS, type TiledKernel } from './sinkhornTiles.ts';
+import { RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
+import type { TiledKernel } from './sinkhornTiles.ts';
 
 /**
  * Writes the plan into `out` (n×m of the original problem, row-major; entries not stored are
@@ -33,14 +34,14 @@ export function materializePlan(
       for (let t = tileStart[g]; t < tileStart[g + 1]; t++) {
         const blk = tileBlock[t];
         const c0 = blk * TILE_COLS;
-        const o = t * RB + rr * TILE_COLS;
-        const oc = (g * blocks + blk) * RB + rr * TILE_COLS;
+        const o = t * RB + rr;
+        const oc = (g * blocks + blk) * RB + rr;
         for (let c = 0; c < TILE_COLS; c++) {
-          const k = values[o + c];
+          const k = values[o + c * TILE_ROWS];
           if (k === 0) continue;
           const p = au * k * bv[c0 + c];
           out[base + colOf[c0 + c]] = p;
-          cost += p * costTiles[oc + c];
+          cost += p * costTiles[oc + c * TILE_ROWS];
           rowSum += p;
           colSum[c0 + c] += p;
         }
@@ -66,10 +67,10 @@ export function planEntries(K: TiledKernel, u: Float64Array, v: Float64Array, th
         const r = g * TILE_ROWS + rr;
         if (r >= n) break;
         const au = a[r] * u[r];
-        const o = t * RB + rr * TILE_COLS;
+        const o = t * RB + rr;
         for (let c = 0; c < cEnd; c++) {
           // Same rounding as `materialize`: au · K · (b v).
-          const p = au * values[o + c] * (b[c0 + c] * v[c0 + c]);
+          const p = au * values[o + c * TILE_ROWS] * (b[c0 + c] * v[c0 + c]);
           if (p >= threshold) {
             ii.push(rowOf[r]);
             jj.push(colOf[c0 + c]);
