@@ -32,6 +32,9 @@ export async function saveOpenScenario(page: Page, name = 'scenario.json'): Prom
 
 /** Runs `ot <args>` through the tsx binary (no npm start-up); returns status, stdout and stderr. */
 export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const out = spawnSync('node_modules/.bin/tsx', ['cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const out = spawnSync('node_modules/.bin/tsx', ['cli/main.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
 }
