@@ -209,7 +209,8 @@ export const GALLERY: readonly GalleryEntry[] = [
     idea:
       'For the squared distance, the optimal map between two Gaussians is affine, x ↦ Ax + b with A symmetric ' +
       'positive definite: it stretches and shifts the round blob into the elongated one, and straight lines ' +
-      'stay straight. Between other shapes the Brenier map is the gradient of a convex function, and it bends.',
+      'stay straight. From 200 samples the estimated map is only nearly affine (the grid wiggles where data is ' +
+      'sparse, at the edges); between other shapes the Brenier map is the gradient of a convex function, and it bends.',
     build: () =>
       scenario(
         'Between Gaussians the Brenier map is linear',

@@ -36,6 +36,9 @@ export interface ScenarioSlice {
 export const withCloud = (s: Scenario, side: Side, cloud: Cloud): Scenario =>
   side === 'source' ? { ...s, source: cloud } : { ...s, target: cloud };
 
+/** The parameters each method had when the user last switched away from it (this session). */
+const paramMemory = new Map<MethodId, Readonly<Record<string, ParamValue>>>();
+
 export const createScenarioSlice =
   (initial: Scenario): StateCreator<Store, [], [], ScenarioSlice> =>
   (set, get) => ({
@@ -51,9 +54,13 @@ export const createScenarioSlice =
     setMethod: (method) => {
       const s = get().scenario;
       if (s.method === method) return;
-      // Keep values of parameters the two methods share (epsilon), defaults for the rest.
-      const params = resolveParams(method, s.params);
-      get().commit({ ...s, method, params: params.ok ? params.params : resolveDefaults(method) });
+      // Each method comes back with the parameters it had when the user left it (defaults the
+      // first time). Keys are not carried across methods: Sinkhorn's epsilon is absolute while
+      // Brenier's is relative to the clouds' spread, so sharing the value would be wrong.
+      paramMemory.set(s.method, s.params);
+      const remembered = paramMemory.get(method);
+      const params = remembered ? resolveParams(method, remembered) : null;
+      get().commit({ ...s, method, params: params?.ok ? params.params : resolveDefaults(method) });
     },
     setParam: (key, value) => {
       const s = get().scenario;
