@@ -6,7 +6,7 @@
 import type { PlanResult } from '../../workers/api.ts';
 import { PLAN_LANE } from '../panels/plan/planLayer.ts';
 import { cloudToCsv, readCloudCsvFile } from '../scenario/csv.ts';
-import { downloadScenario, readScenarioFile, scenarioFileName } from '../scenario/fileIo.ts';
+import { downloadBlob, downloadScenario, readScenarioFile, scenarioFileName } from '../scenario/fileIo.ts';
 import { parseScenario, scenarioToJson } from '../scenario/schema.ts';
 import { cloudSize, type Scenario, type Side } from '../scenario/types.ts';
 import { FALLBACK_THEMES } from '../stage/palette.ts';
@@ -25,17 +25,8 @@ export function fileStem(s: Scenario = useStore.getState().scenario): string {
   return scenarioFileName(s).replace(/\.ot\.json$/, '');
 }
 
-/** Downloads a blob under `name`. */
-export function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 2000);
-}
+/** Downloads a blob under `name` (re-exported for the menu). */
+export { downloadBlob };
 
 /** Saves the scenario as a v1 file. */
 export function saveScenarioFile(): void {

@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type { CloudsRequest, JobProgress, PlanResult, SinkhornRequestOptions } from '../api.ts';
 import type { SparsePlan } from '../kernels/exact.ts';
+import { sparsifyPlan } from '../kernels/plan.ts';
 import { planImageDense } from '../kernels/planImage.ts';
 import { balancedProblem } from '../kernels/problem.ts';
 import { sinkhornSteps, type SinkhornProgress } from '../kernels/sinkhorn.ts';
@@ -40,27 +41,11 @@ function largest(p: SparsePlan, max: number): SparsePlan {
   };
 }
 
-/** The entries to draw from a dense plan. */
+/** The entries to draw from a dense plan: those above a fraction of the largest, at most MAX_DRAWN. */
 function drawnEntries(plan: Float64Array, n: number, m: number): SparsePlan {
   let maxEntry = 0;
   for (let k = 0; k < n * m; k++) if (plan[k] > maxEntry) maxEntry = plan[k];
-  const threshold = Math.max(maxEntry * DRAW_CUTOFF, Number.MIN_VALUE);
-  let count = 0;
-  for (let k = 0; k < n * m; k++) if (plan[k] >= threshold) count++;
-  const out: SparsePlan = {
-    i: new Int32Array(count),
-    j: new Int32Array(count),
-    mass: new Float64Array(count),
-  };
-  let e = 0;
-  for (let k = 0; k < n * m; k++) {
-    if (plan[k] >= threshold) {
-      out.i[e] = (k / m) | 0;
-      out.j[e] = k % m;
-      out.mass[e++] = plan[k];
-    }
-  }
-  return largest(out, MAX_DRAWN);
+  return largest(sparsifyPlan(plan, n, m, Math.max(maxEntry * DRAW_CUTOFF, Number.MIN_VALUE)), MAX_DRAWN);
 }
 
 /** A drawable iterate: the plan's drawn entries and the convergence so far. */
