@@ -15,42 +15,17 @@
  * oversubscribed (figures then swing by 2× between runs).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { costMatrix, normalizeWeights } from '../workers/kernels/cost.ts';
 import { exactOT, type ExactResult } from '../workers/kernels/exact.ts';
-import { medianMs, report } from './timing.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = join(root, '..', 'shared');
-const potScript = join(shared, 'tools', 'pot-bench.py');
-const hasPot =
-  existsSync(potScript) &&
-  spawnSync('/usr/bin/python3', ['-c', 'import ot'], { stdio: 'ignore' }).status === 0;
-
-interface BenchScenario {
-  source: { points: number[][]; weights?: number[] };
-  target: { points: number[][]; weights?: number[] };
-  cost?: string;
-}
+import { HAS_POT, loadBenchProblem, medianMs, POT_SCRIPT, report } from './timing.ts';
 
 for (const [name, repeat] of [
   ['gauss_500', 5],
   ['gauss_1000', 5],
   ['gauss_2000', 3],
 ] as const) {
-  const file = join(shared, 'bench', `${name}.json`);
-  if (!existsSync(file)) {
-    console.log(`${name}: ${file} not found, skipped`);
-    continue;
-  }
-  const s = JSON.parse(readFileSync(file, 'utf8')) as BenchScenario;
-  const x = Float64Array.from(s.source.points.flat());
-  const y = Float64Array.from(s.target.points.flat());
-  const a = normalizeWeights(s.source.weights ? Float64Array.from(s.source.weights) : null, x.length / 2);
-  const b = normalizeWeights(s.target.weights ? Float64Array.from(s.target.weights) : null, y.length / 2);
-  const C = costMatrix(x, y, s.cost === 'euclidean' ? 'euclidean' : 'sqeuclidean');
+  const problem = loadBenchProblem(name);
+  if (!problem) continue;
+  const { a, b, C, file } = problem;
   // Two rounds, ours then POT's, keeping each side's better median: the build machine is shared,
   // and a burst of load during one side's timing would otherwise decide the ratio.
   let res: ExactResult | undefined;
@@ -61,7 +36,7 @@ for (const [name, repeat] of [
       ms,
       medianMs(() => (res = exactOT(a, b, C)), repeat),
     );
-    const p = hasPot ? potFigure(file, repeat) : null;
+    const p = HAS_POT ? potFigure(file, repeat) : null;
     if (p && (!pot || p.ms < pot.ms)) pot = p;
   }
   if (!res) throw new Error('unreachable');
@@ -71,7 +46,7 @@ for (const [name, repeat] of [
     : '';
   console.log(`  ${res.status}, ${res.iterations} pivots, cost ${res.cost.toPrecision(15)}${agreement}`);
 }
-if (!hasPot) console.log('(POT not available to /usr/bin/python3: no reference figures)');
+if (!HAS_POT) console.log('(POT not available to /usr/bin/python3: no reference figures)');
 assignmentFigure();
 
 /**
@@ -79,13 +54,9 @@ assignmentFigure();
  * target cloud is shifted, the reductions leave most rows free and the augmenting paths are long.
  */
 function assignmentFigure(): void {
-  const file = join(shared, 'bench', 'gauss_500.json');
-  if (!existsSync(file)) return;
-  const s = JSON.parse(readFileSync(file, 'utf8')) as BenchScenario;
-  const x = Float64Array.from(s.source.points.flat());
-  const y = Float64Array.from(s.target.points.flat());
-  const a = normalizeWeights(null, x.length / 2);
-  const C = costMatrix(x, y, 'sqeuclidean');
+  const problem = loadBenchProblem('gauss_500');
+  if (!problem) return;
+  const { a, C } = problem;
   report(
     `exactOT gauss_500, method 'assignment' (JV)`,
     medianMs(() => exactOT(a, a, C, { method: 'assignment' }), 3),
@@ -96,7 +67,7 @@ function assignmentFigure(): void {
 function potFigure(file: string, repeat: number): { ms: number; cost: number } | null {
   const run = spawnSync(
     '/usr/bin/python3',
-    [potScript, file, '--method', 'exact', '--repeat', String(repeat)],
+    [POT_SCRIPT, file, '--method', 'exact', '--repeat', String(repeat)],
     {
       encoding: 'utf8',
     },

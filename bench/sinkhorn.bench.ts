@@ -19,27 +19,12 @@
  * shared and a burst of load during one side's timing would otherwise decide the ratio.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { costMatrix, normalizeWeights } from '../workers/kernels/cost.ts';
 import { sinkhorn, type SinkhornResult } from '../workers/kernels/sinkhorn.ts';
 import { hilbertOrder } from '../workers/kernels/spatialOrder.ts';
-import { medianMs, report } from './timing.ts';
+import { HAS_POT, loadBenchProblem, medianMs, POT_SCRIPT, report } from './timing.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = join(root, '..', 'shared');
-const potScript = join(shared, 'tools', 'pot-bench.py');
-const hasPot =
-  existsSync(potScript) &&
-  spawnSync('/usr/bin/python3', ['-c', 'import ot'], { stdio: 'ignore' }).status === 0;
 const slow = process.env.BENCH_SLOW === '1';
 
-interface BenchScenario {
-  source: { points: number[][]; weights?: number[] };
-  target: { points: number[][]; weights?: number[] };
-  cost?: string;
-}
 interface PotFigure {
   ms: number;
   cost: number;
@@ -61,18 +46,10 @@ const cases: { name: string; epsilon: number; potMethod: string; recorded?: PotF
 ];
 
 for (const c of cases) {
-  const file = join(shared, 'bench', `${c.name}.json`);
-  if (!existsSync(file)) {
-    console.log(`${c.name}: ${file} not found, skipped`);
-    continue;
-  }
-  const s = JSON.parse(readFileSync(file, 'utf8')) as BenchScenario;
-  const x = Float64Array.from(s.source.points.flat());
-  const y = Float64Array.from(s.target.points.flat());
-  const a = normalizeWeights(s.source.weights ? Float64Array.from(s.source.weights) : null, x.length / 2);
-  const b = normalizeWeights(s.target.weights ? Float64Array.from(s.target.weights) : null, y.length / 2);
-  const C = costMatrix(x, y, s.cost === 'euclidean' ? 'euclidean' : 'sqeuclidean');
-  const runPot = hasPot && (!c.recorded || slow);
+  const problem = loadBenchProblem(c.name);
+  if (!problem) continue;
+  const { x, y, a, b, C, file } = problem;
+  const runPot = HAS_POT && (!c.recorded || slow);
   let res: SinkhornResult | undefined;
   let ms = Infinity;
   let pot: PotFigure | null = null;
@@ -106,7 +83,7 @@ for (const c of cases) {
         `cost ${pot.cost.toFixed(9)}, finite ${pot.finite}`,
     );
   }
-  if (c.recorded && hasPot) {
+  if (c.recorded && HAS_POT) {
     // The plain scaling solver underflows at this ε; show it (it fails in milliseconds).
     const plain = potFigure(file, 'sinkhorn', c.epsilon, 1);
     if (plain) {
@@ -117,13 +94,13 @@ for (const c of cases) {
     }
   }
 }
-if (!hasPot) console.log('(POT not available to /usr/bin/python3: no side-by-side figures)');
+if (!HAS_POT) console.log('(POT not available to /usr/bin/python3: no side-by-side figures)');
 
 /** Times POT on a scenario file with pot-bench.py; null if it fails. */
 function potFigure(file: string, method: string, epsilon: number, repeat: number): PotFigure | null {
   const r = spawnSync(
     '/usr/bin/python3',
-    [potScript, file, '--method', method, '--epsilon', String(epsilon), '--repeat', String(repeat)],
+    [POT_SCRIPT, file, '--method', method, '--epsilon', String(epsilon), '--repeat', String(repeat)],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (r.status !== 0) return null;
