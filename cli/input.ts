@@ -93,7 +93,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export function parseScenarioFile(text: string): ScenarioFile {
   let r = parseScenarioText(text);
   let raw: unknown = null;
-  if (r.ok || r.error !== 'not valid JSON') raw = JSON.parse(text);
+  // Text over the size limit was never parsed (and may not be JSON): don't parse it here either.
+  if (text.length <= LIMITS.maxJsonChars && (r.ok || r.error !== 'not valid JSON')) raw = JSON.parse(text);
   if (!r.ok && isObject(raw) && !('format' in raw) && isObject(raw.scenario)) {
     raw = raw.scenario;
     r = parseScenario(raw);
