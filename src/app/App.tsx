@@ -43,9 +43,9 @@ export function App() {
         <ToolPalette />
         <Stage />
       </main>
-      <div className="playbar-area">
+      <footer className="playbar-area">
         <PlaybackBar />
-      </div>
+      </footer>
       <aside className="side" aria-label="Method and scenario">
         <MethodPanel />
         <ScenarioPanel />

@@ -40,10 +40,10 @@ export function TopBar() {
 
   return (
     <header className="topbar">
-      <div className="brand">
+      <h1 className="brand">
         <img src="./favicon.svg" alt="" />
         <span>OT Playground</span>
-      </div>
+      </h1>
       <div className="toolgroup methods" role="radiogroup" aria-label="Method">
         {methods.map((m) => (
           <button
