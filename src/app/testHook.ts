@@ -30,7 +30,14 @@ export function installTestHook(): void {
     store: useStore,
     getResult,
     supersedeProbe: async () => {
-      const s = useStore.getState().scenario;
+      // A problem big enough (16M pairs, two passes) that the first request is still running,
+      // time-sliced, when the second arrives: the cancel must land between its slices.
+      const big = (n: number) => ({
+        points: Float64Array.from({ length: 2 * n }, (_, k) => Math.sin(k * 12.9898) * 2),
+        weights: null,
+        labels: null,
+      });
+      const s = { ...useStore.getState().scenario, source: big(4000), target: big(4000) };
       const first = runWithClouds('probe', s, { bins: 8 }, (api, req, p) => api.costStats(req, p));
       const second = runWithClouds('probe', s, { bins: 8 }, (api, req, p) => api.costStats(req, p));
       const [a, b] = await Promise.all([first, second]);
