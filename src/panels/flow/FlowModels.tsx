@@ -65,7 +65,7 @@ export function FlowModelList() {
   const selectedId = useFlow((s) => s.selectedId);
   if (models.length === 0) return null;
   return (
-    <div className="flow-models">
+    <div className="flow-models numtable">
       <table aria-label="Trained models">
         <thead>
           <tr>

@@ -52,7 +52,7 @@ export function RestartsTable({ r }: { r: ProcrustesResponse }) {
   if (!search) return null;
   const sampled = search.sample;
   return (
-    <div className="procrustes-restarts">
+    <div className="procrustes-restarts numtable">
       <table>
         <caption>
           Restarts{sampled ? ` on ${sampled.n}-point samples` : ''}; the lowest objective (★) wins
