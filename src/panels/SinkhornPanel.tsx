@@ -13,6 +13,7 @@ import { ParamSlider } from './ParamSlider.tsx';
 import { PLAN_ITERATE_LANE, PLAN_LANE, type LivePlan } from './plan/planLayer.ts';
 import { PlanHeatmap, PlanReadouts, PlanToggles, usePlanLayers } from './plan/PlanView.tsx';
 import { RunStatus } from './RunStatus.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
 
 const TOLERANCES = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9];
 const MAX_ITERATIONS = [100, 1000, 10000, 100000];
@@ -131,11 +132,7 @@ export function SinkhornPanel() {
                 : ''}
         </span>
       </div>
-      {running && (
-        <div className="progress" aria-hidden="true">
-          <div style={{ width: `${Math.round((run?.progress ?? 0) * 100)}%` }} />
-        </div>
-      )}
+      {running && <ProgressBar label="Solve progress" fraction={run?.progress ?? 0} />}
       <PlanToggles />
       <ConvergenceChart done={r} live={liveIsNewer ? live?.value : undefined} tolerance={tolerance} />
       {r && <PlanReadouts r={r} entropic exactCost={exact?.cost} />}

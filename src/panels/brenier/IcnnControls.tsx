@@ -14,6 +14,7 @@ import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
 import { formatNumber } from '../format.ts';
 import { ParamSlider } from '../ParamSlider.tsx';
+import { ProgressBar } from '../ProgressBar.tsx';
 
 /** Index ramp 1..n for the chart's x values. */
 const ramp = (n: number) => Float64Array.from({ length: n }, (_, k) => k + 1);
@@ -63,22 +64,10 @@ export function IcnnControls({ entropicW2 }: { entropicW2?: number }) {
           {status}
         </span>
       </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Training progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(
-          (running ? (run?.progress ?? 0) : training ? training.step / training.steps : 0) * 100,
-        )}
-      >
-        <div
-          style={{
-            width: `${Math.round((running ? (run?.progress ?? 0) : training ? training.step / training.steps : 0) * 100)}%`,
-          }}
-        />
-      </div>
+      <ProgressBar
+        label="Training progress"
+        fraction={running ? (run?.progress ?? 0) : training ? training.step / training.steps : 0}
+      />
       <LineChart
         series={
           history

@@ -17,6 +17,7 @@ import {
 import { useStore } from '../../state/store.ts';
 import { formatNumber } from '../format.ts';
 import { ParamSlider } from '../ParamSlider.tsx';
+import { ProgressBar } from '../ProgressBar.tsx';
 
 /** Index ramp 1..n for the chart's x values. */
 const ramp = (n: number) => Float64Array.from({ length: n }, (_, k) => k + 1);
@@ -188,16 +189,7 @@ export function FlowTraining() {
           Parameters changed — press Train.
         </p>
       )}
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Training progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(fraction * 100)}
-      >
-        <div style={{ width: `${Math.round(fraction * 100)}%` }} />
-      </div>
+      <ProgressBar label="Training progress" fraction={fraction} />
       <LineChart
         series={
           losses && n > 0
