@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app.ts';
+import { runCli, saveOpenScenario } from './pages/cli.ts';
 import { numbersIn, ProcrustesPanel } from './pages/procrustesPanel.ts';
 
 test.describe('procrustes', () => {
@@ -171,31 +168,9 @@ test.describe('procrustes', () => {
     await panel.copyAndTransform({ Angle: 75, Noise: 0.02 });
     await panel.expectAngle(75, 0.5);
     const shown = await panel.angle();
-    const scenario = await page.evaluate(() => {
-      const s = window.__ot!.store.getState().scenario;
-      const pairsOf = (p: Float64Array) =>
-        Array.from({ length: p.length / 2 }, (_, k) => [p[2 * k], p[2 * k + 1]]);
-      return {
-        format: 'ot-playground.scenario',
-        version: 1,
-        name: s.name,
-        source: { points: pairsOf(s.source.points) },
-        target: { points: pairsOf(s.target.points) },
-        cost: s.cost,
-        method: s.method,
-        params: s.params,
-        seed: 1,
-      };
-    });
-    const file = join(mkdtempSync(join(tmpdir(), 'ot-e2e-')), 'procrustes.json');
-    writeFileSync(file, JSON.stringify(scenario));
-    // The tsx binary directly: no npm start-up, and nothing but the CLI's own output.
+    const file = await saveOpenScenario(page, 'procrustes.json');
     const solve = (correspondence: string) => {
-      const out = spawnSync(
-        'node_modules/.bin/tsx',
-        ['cli/main.ts', 'solve', file, '--param', `correspondence=${correspondence}`],
-        { encoding: 'utf8', timeout: 40_000 },
-      );
+      const out = runCli(['solve', file, '--param', `correspondence=${correspondence}`]);
       expect(out.status, `exit status; stderr: ${out.stderr}`).toBe(0);
       return JSON.parse(out.stdout);
     };
