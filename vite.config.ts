@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { prerenderFormulas } from './build/prerenderFormulas.ts';
 
 /**
  * Content-Security-Policy of the built app: only its own origin, no inline script, no eval,
@@ -39,7 +40,7 @@ function cspMeta(): Plugin {
  */
 export default defineConfig({
   base: process.env.BASE_PATH ?? './',
-  plugins: [react(), cspMeta()],
+  plugins: [prerenderFormulas(), react(), cspMeta()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
   preview: {
@@ -52,7 +53,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'workers/**/*.test.ts', 'cli/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'workers/**/*.test.ts',
+      'cli/**/*.test.ts',
+      'build/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
   },
