@@ -1,7 +1,7 @@
 /** The app shell: toolbar on top, tools and stage in the middle, method panel at the side, playback below. */
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { CostStatsPanel } from '../panels/CostStatsPanel.tsx';
-import { METHOD_LABELS, METHOD_PANELS } from '../panels/registry.ts';
+import { METHOD_LABELS, METHOD_PANELS, preloadPanels } from '../panels/registry.ts';
 import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { startCostStats } from '../solver/costStatsRun.ts';
 import { startPlanRuns } from '../solver/planRun.ts';
@@ -19,7 +19,12 @@ import { TopBar } from './TopBar.tsx';
 function MethodPanel() {
   const method = useStore((s) => s.scenario.method);
   const Panel = METHOD_PANELS[method];
-  if (Panel) return <Panel />;
+  if (Panel)
+    return (
+      <Suspense fallback={<PanelPlaceholder label={METHOD_LABELS[method]} />}>
+        <Panel />
+      </Suspense>
+    );
   return (
     <section className="section">
       <h2>{METHOD_LABELS[method]}</h2>
@@ -30,7 +35,37 @@ function MethodPanel() {
   );
 }
 
+/** What the side panel shows for the few milliseconds its chunk takes to arrive. */
+function PanelPlaceholder({ label }: { label: string }) {
+  return (
+    <section className="section" aria-busy="true">
+      <div className="panel-title">
+        <h2>{label}</h2>
+      </div>
+      <p className="muted">Loading…</p>
+    </section>
+  );
+}
+
+/**
+ * Starts fetching the other panels a couple of seconds after start-up, when the browser is idle,
+ * so they never compete with the first paint and the first solve.
+ */
+function schedulePreload(): () => void {
+  let idle = 0;
+  const timer = globalThis.setTimeout(() => {
+    // Safari has no requestIdleCallback.
+    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(preloadPanels, { timeout: 3000 });
+    else preloadPanels();
+  }, 2000);
+  return () => {
+    globalThis.clearTimeout(timer);
+    if (idle) window.cancelIdleCallback(idle);
+  };
+}
+
 export function App() {
+  useEffect(() => schedulePreload(), []);
   useEffect(() => installShortcuts(), []);
   useEffect(() => startCostStats(), []);
   useEffect(() => startPlanRuns(), []);

@@ -3,7 +3,7 @@
  * import, picture/video/plan exports, classroom mode) and Share, with their dialogs. The menu
  * follows the WAI-ARIA menu button pattern: arrows move, Escape closes and returns focus.
  */
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Side } from '../scenario/types.ts';
 import { setLinkOptions, useLinkOptions } from './classroom.ts';
 import {
@@ -18,12 +18,14 @@ import {
   saveScenarioFile,
 } from './exportActions.ts';
 import { recordAnimation, type Recording } from './exportVideo.ts';
-import { GalleryDialog } from './GalleryDialog.tsx';
-import { SavedDialog } from './SavedDialog.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
 import { useStore } from '../state/store.ts';
 
 type DialogId = 'share' | 'gallery' | 'saved' | null;
+
+// The dialogs are their own chunks, fetched on first use: none is needed for the first paint.
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+const GalleryDialog = lazy(() => import('./GalleryDialog.tsx').then((m) => ({ default: m.GalleryDialog })));
+const SavedDialog = lazy(() => import('./SavedDialog.tsx').then((m) => ({ default: m.SavedDialog })));
 
 interface Item {
   label: string;
@@ -144,7 +146,13 @@ function useFilePicker(accept: string, onFile: (f: File) => void) {
 }
 
 export function ShareMenu() {
-  const [dialog, setDialog] = useState<DialogId>(null);
+  const [dialog, setOpenDialog] = useState<DialogId>(null);
+  // A dialog stays mounted once opened, so closing it returns focus to the button that opened it.
+  const [mounted, setMounted] = useState<Partial<Record<NonNullable<DialogId>, true>>>({});
+  const setDialog = (d: DialogId) => {
+    if (d) setMounted((m) => (m[d] ? m : { ...m, [d]: true }));
+    setOpenDialog(d);
+  };
   const [recording, setRecording] = useState<Recording | null>(null);
   const csvSide = useRef<Side>('source');
   const options = useLinkOptions();
@@ -209,9 +217,11 @@ export function ShareMenu() {
       </button>
       {scenarioFile.input}
       {csvFile.input}
-      <ShareDialog open={dialog === 'share'} onClose={close} />
-      <GalleryDialog open={dialog === 'gallery'} onClose={close} />
-      <SavedDialog open={dialog === 'saved'} onClose={close} />
+      <Suspense fallback={null}>
+        {mounted.share && <ShareDialog open={dialog === 'share'} onClose={close} />}
+        {mounted.gallery && <GalleryDialog open={dialog === 'gallery'} onClose={close} />}
+        {mounted.saved && <SavedDialog open={dialog === 'saved'} onClose={close} />}
+      </Suspense>
     </div>
   );
 }

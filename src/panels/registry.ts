@@ -2,13 +2,8 @@
  * Which methods the app offers and their display names. A method appears in the switcher once
  * its panel exists here; the scenario format knows all five (DESIGN.md section 2).
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { MethodId } from '../scenario/types.ts';
-import { BrenierPanel } from './BrenierPanel.tsx';
-import { ExactPanel } from './ExactPanel.tsx';
-import { FlowPanel } from './FlowPanel.tsx';
-import { SinkhornPanel } from './SinkhornPanel.tsx';
-import { ProcrustesPanel } from './ProcrustesPanel.tsx';
 
 export const METHOD_LABELS: Record<MethodId, string> = {
   exact: 'Exact',
@@ -18,14 +13,30 @@ export const METHOD_LABELS: Record<MethodId, string> = {
   procrustes: 'Procrustes',
 };
 
-/** Method panels by id; filled in by each method's module. */
-export const METHOD_PANELS: Partial<Record<MethodId, ComponentType>> = {
-  exact: ExactPanel,
-  sinkhorn: SinkhornPanel,
-  brenier: BrenierPanel,
-  flow: FlowPanel,
-  procrustes: ProcrustesPanel,
+/**
+ * Loaders of the method panels by id. Each panel (with its explanations, charts and stage layers)
+ * is its own chunk, so the first paint carries only the stage and the open method's panel.
+ */
+const PANEL_LOADERS: Partial<Record<MethodId, () => Promise<ComponentType>>> = {
+  exact: () => import('./ExactPanel.tsx').then((m) => m.ExactPanel),
+  sinkhorn: () => import('./SinkhornPanel.tsx').then((m) => m.SinkhornPanel),
+  brenier: () => import('./BrenierPanel.tsx').then((m) => m.BrenierPanel),
+  flow: () => import('./FlowPanel.tsx').then((m) => m.FlowPanel),
+  procrustes: () => import('./ProcrustesPanel.tsx').then((m) => m.ProcrustesPanel),
 };
+
+/** Method panels by id, as lazy components: render them inside a `Suspense`. */
+export const METHOD_PANELS: Partial<Record<MethodId, ComponentType>> = Object.fromEntries(
+  Object.entries(PANEL_LOADERS).map(([id, load]) => [id, lazy(() => load().then((c) => ({ default: c })))]),
+);
+
+/**
+ * Fetches every panel's chunk in the background (after the first paint), so switching methods
+ * later is instant and works offline once the page has loaded.
+ */
+export function preloadPanels(): void {
+  for (const load of Object.values(PANEL_LOADERS)) void load();
+}
 
 /** Methods with a panel, in switcher order. */
 export function availableMethods(): MethodId[] {
