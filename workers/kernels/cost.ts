@@ -52,9 +52,13 @@ export function costMatrix(
 }
 
 /**
- * Normalises non-negative weights to total mass 1 (uniform when `weights` is null).
+ * Normalises non-negative weights to total mass 1 (uniform when `weights` is null). Weights are
+ * divided by their largest first, so weights near the float maximum (whose sum overflows) still
+ * normalise; zero weights stay exactly 0.
  * @param n number of points
  * @returns a new Float64Array of length n summing to 1 (up to rounding)
+ * @throws RangeError when `weights` has the wrong length, holds a negative or non-finite value, or
+ *   is all zero (there is no mass to normalise)
  */
 export function normalizeWeights(weights: Float64Array | null, n: number): Float64Array {
   const out = new Float64Array(n);
@@ -62,8 +66,16 @@ export function normalizeWeights(weights: Float64Array | null, n: number): Float
     out.fill(1 / n);
     return out;
   }
+  if (weights.length !== n) throw new RangeError(`weights: expected ${n} weights, got ${weights.length}`);
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    if (!(w >= 0 && w < Infinity)) throw new RangeError(`weights: weight ${i} = ${w} is not finite and >= 0`);
+    if (w > max) max = w;
+  }
+  if (!(max > 0)) throw new RangeError('weights: all weights are zero (no mass)');
   let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i];
-  for (let i = 0; i < n; i++) out[i] = weights[i] / total;
+  for (let i = 0; i < n; i++) total += weights[i] / max;
+  for (let i = 0; i < n; i++) out[i] = weights[i] / max / total;
   return out;
 }
