@@ -13,9 +13,10 @@
  * - arcs are uncapacitated, so a non-tree arc carries no flow and a tree arc is the `pred` arc of
  *   exactly one node: flows live on the nodes (`predFlow`), O(n + m), and the plan is read off
  *   the tree in O(n + m);
- * - the artificial arc cost is max C + range(C) + max(1, |max C|), not LEMON's (max C + 1)·(n + m):
- *   anything above max C already drives all flow off the artificial arcs of a complete bipartite
- *   graph, and small potentials keep reduced costs accurate.
+ * - the artificial arc cost is max C + range(C) + max(min(1, max|C|), |max C|), not LEMON's
+ *   (max C + 1)·(n + m): anything above max C already drives all flow off the artificial arcs of
+ *   a complete bipartite graph, and small potentials keep reduced costs accurate. It scales with
+ *   C, so the tolerance below does too (costs at 1e-18 solve like costs at 1).
  *
  * Optimality tolerance: the solve stops when no reduced cost C_ij + π_i − π_j is below
  * −tol = −2.2e-15·(max|C| + artificial cost), about −1e-14·max|C|; rounding-level negative reduced
@@ -107,7 +108,11 @@ class TreeSolver {
       if (c > maxC) maxC = c;
       if (c < minC) minC = c;
     }
-    this.artCost = maxC + (maxC - minC) + Math.max(1, Math.abs(maxC));
+    // The margin above max C is relative to the costs (1 for costs of 1 or more, as before): an
+    // absolute 1 made the tolerance swamp every reduced cost of problems at 1e-9 scale, which
+    // then stopped at the first tree. All-zero costs get 1.
+    const size = Math.max(Math.abs(maxC), Math.abs(minC));
+    this.artCost = maxC + (maxC - minC) + Math.max(size > 0 ? Math.min(1, size) : 1, Math.abs(maxC));
     this.tol = EPSILON * (Math.max(Math.abs(maxC), Math.abs(minC)) + this.artCost);
     this.tree = new SpanningTree(a, b, this.artCost);
     this.pi = this.tree.pi;
