@@ -8,6 +8,7 @@ import type { Store } from '../state/store.ts';
 import { validIndices } from './hitTest.ts';
 import { drawCloud, drawSelection } from './layers/clouds.ts';
 import { drawGrid } from './layers/grid.ts';
+import { createLayerCache } from './layerCache.ts';
 import { getOverlays, type OverlayDraw } from './overlays.ts';
 import { sideColor } from './palette.ts';
 import type { StageView } from './view.ts';
@@ -35,23 +36,6 @@ function runLayer(ctx: CanvasRenderingContext2D, view: StageView, id: string, dr
   }
 }
 
-/** The inputs the clouds layer depends on; when none changed, the cached bitmap is reused. */
-interface CloudsKey {
-  view: StageView;
-  source: Store['scenario']['source'];
-  target: Store['scenario']['target'];
-  selection: Store['selection'];
-  activeSide: Side;
-}
-
-const sameKey = (a: CloudsKey | null, b: CloudsKey) =>
-  !!a &&
-  a.view === b.view &&
-  a.source === b.source &&
-  a.target === b.target &&
-  a.selection === b.selection &&
-  a.activeSide === b.activeSide;
-
 /** Draws the clouds (the inactive one first, so the cloud being edited is on top) and the selection. */
 function drawClouds(ctx: CanvasRenderingContext2D, view: StageView, s: Store): void {
   const active = s.activeSide;
@@ -77,34 +61,8 @@ export interface FrameRenderer {
 }
 
 export function createFrameRenderer(): FrameRenderer {
-  let layer: HTMLCanvasElement | null = null;
-  let key: CloudsKey | null = null;
-
-  const cloudsBitmap = (view: StageView, s: Store): HTMLCanvasElement | null => {
-    const next: CloudsKey = {
-      view,
-      source: s.scenario.source,
-      target: s.scenario.target,
-      selection: s.selection,
-      activeSide: s.activeSide,
-    };
-    if (sameKey(key, next)) return layer;
-    layer ??= document.createElement('canvas');
-    const w = Math.round(view.width * view.dpr);
-    const h = Math.round(view.height * view.dpr);
-    if (layer.width !== w || layer.height !== h) {
-      layer.width = w;
-      layer.height = h;
-    }
-    const lctx = layer.getContext('2d');
-    if (!lctx) return null;
-    lctx.setTransform(1, 0, 0, 1, 0, 0);
-    lctx.clearRect(0, 0, w, h);
-    lctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
-    drawClouds(lctx, view, s);
-    key = next;
-    return layer;
-  };
+  const clouds = createLayerCache();
+  const grid = createLayerCache();
 
   return {
     draw: (ctx, view, s, feedback) => {
@@ -112,21 +70,17 @@ export function createFrameRenderer(): FrameRenderer {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.fillStyle = theme.background;
       ctx.fillRect(0, 0, width, height);
-      if (s.showGrid) runLayer(ctx, view, 'grid', drawGrid);
+      // The grid and its labels depend on the view alone.
+      if (s.showGrid) runLayer(ctx, view, 'grid', (c, v) => grid.draw(c, v, [], drawGrid));
 
       const overlays = getOverlays();
       let k = 0;
       for (; k < overlays.length && overlays[k].order < 0; k++)
         runLayer(ctx, view, overlays[k].id, overlays[k].draw);
 
-      const bitmap = cloudsBitmap(view, s);
-      if (bitmap) {
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.drawImage(bitmap, 0, 0);
-        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      } else {
-        drawClouds(ctx, view, s);
-      }
+      clouds.draw(ctx, view, [s.scenario.source, s.scenario.target, s.selection, s.activeSide], (c, v) =>
+        drawClouds(c, v, s),
+      );
 
       for (; k < overlays.length; k++) runLayer(ctx, view, overlays[k].id, overlays[k].draw);
       if (feedback) runLayer(ctx, view, 'tool', feedback);

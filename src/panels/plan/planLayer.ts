@@ -9,6 +9,7 @@
  */
 import { interpolateRgb } from 'd3-interpolate';
 import type { PlanResult, SparsePlan } from '../../../workers/api.ts';
+import { createLayerCache } from '../../stage/layerCache.ts';
 import type { StageView } from '../../stage/view.ts';
 import { getResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
@@ -38,14 +39,26 @@ export function currentPlan(): { plan: SparsePlan } | undefined {
 /** Number of opacity buckets: lines are stroked in one path per bucket. */
 const BUCKETS = 8;
 
+/** The plan lines change only with the plan or the clouds: during playback they are one blit. */
+const linesCache = createLayerCache();
+
 /** Lines x_i → y_j, opacity ∝ mass / max mass. */
 export function drawPlanLines(ctx: CanvasRenderingContext2D, view: StageView): void {
   const r = currentPlan();
   const s = useStore.getState();
   if (!r || !s.showPlan) return;
-  const { plan } = r;
   const x = s.scenario.source.points;
   const y = s.scenario.target.points;
+  linesCache.draw(ctx, view, [r.plan, x, y], (c, v) => paintPlanLines(c, v, r.plan, x, y));
+}
+
+function paintPlanLines(
+  ctx: CanvasRenderingContext2D,
+  view: StageView,
+  plan: SparsePlan,
+  x: Float64Array,
+  y: Float64Array,
+): void {
   const n = x.length >> 1;
   const m = y.length >> 1;
   let maxMass = 0;
