@@ -7,6 +7,7 @@ import { startCostStats } from '../solver/costStatsRun.ts';
 import { startPlanRuns } from '../solver/planRun.ts';
 import { Stage } from '../stage/Stage.tsx';
 import { ToolPalette } from '../stage/ToolPalette.tsx';
+import { onRefusedResult } from '../state/results.ts';
 import { useStore } from '../state/store.ts';
 import { Notices } from './Notices.tsx';
 import { PlaybackBar } from './PlaybackBar.tsx';
@@ -64,7 +65,21 @@ function schedulePreload(): () => void {
   };
 }
 
+/** Tells the user when a result was not drawn because it held NaN or an infinity. */
+function reportRefusedResults(): () => void {
+  return onRefusedResult((lane, where) =>
+    useStore
+      .getState()
+      .notify(
+        'error',
+        `Nothing drawn: the ${lane} result held a non-finite number (${where}). Your scenario is ` +
+          'unchanged; a larger epsilon or coordinates nearer the origin usually help.',
+      ),
+  );
+}
+
 export function App() {
+  useEffect(() => reportRefusedResults(), []);
   useEffect(() => schedulePreload(), []);
   useEffect(() => installShortcuts(), []);
   useEffect(() => startCostStats(), []);

@@ -41,8 +41,9 @@ export async function trackRun<R>(
   const elapsedMs = performance.now() - started;
   if (out.status === 'done') {
     options.onDone?.(out.value, id);
-    putResult(lane, id, out.value);
-    patchRun(lane, id, { status: 'done', progress: 1, elapsedMs });
+    // A result with NaN is refused by the cache (which tells the user); the run failed.
+    if (putResult(lane, id, out.value)) patchRun(lane, id, { status: 'done', progress: 1, elapsedMs });
+    else patchRun(lane, id, { status: 'error', error: 'The result held non-finite numbers; nothing drawn.' });
   } else if (out.status === 'error') {
     patchRun(lane, id, { status: 'error', error: out.message });
     notify('error', out.message);

@@ -2,17 +2,50 @@
  * The results cache: large typed arrays (plans, grids, trajectories, histograms) keyed by lane,
  * beside the store. Entries are replaced whole, never mutated, so subscribers (canvas layers,
  * charts) compare by reference. Subscribing does not re-render React.
+ *
+ * Nothing non-finite reaches the stage: a result whose float arrays hold NaN or ±Infinity is
+ * refused (the lane is emptied, so nothing stale is drawn either) and reported to the handler set
+ * with `onRefusedResult`, which tells the user.
  */
+import { firstNonFinite } from './finiteGuard.ts';
 
 type Listener = () => void;
+/** Called with the lane and where the bad number is (e.g. `result.plan.mass[3] = NaN`). */
+export type RefusalHandler = (lane: string, where: string) => void;
 
 const entries = new Map<string, { runId: number; value: unknown }>();
 const listeners = new Set<Listener>();
+let refusalHandler: RefusalHandler = (lane, where) =>
+  console.error(`Result of "${lane}" refused: non-finite number at ${where}`);
 
-/** Stores `value` as the lane's result for run `runId` and notifies subscribers. */
-export function putResult(lane: string, runId: number, value: unknown): void {
-  entries.set(lane, { runId, value });
+const notifyListeners = () => {
   for (const l of listeners) l();
+};
+
+/**
+ * Stores `value` as the lane's result for run `runId` and notifies subscribers. Returns false, and
+ * stores nothing, when the value holds a non-finite number in a float array.
+ */
+export function putResult(lane: string, runId: number, value: unknown): boolean {
+  const bad = firstNonFinite(value);
+  if (bad) {
+    entries.delete(lane);
+    notifyListeners();
+    refusalHandler(lane, bad);
+    return false;
+  }
+  entries.set(lane, { runId, value });
+  notifyListeners();
+  return true;
+}
+
+/** Sets who hears about refused results (the app shows a notice); returns a function restoring the default. */
+export function onRefusedResult(handler: RefusalHandler): () => void {
+  const prev = refusalHandler;
+  refusalHandler = handler;
+  return () => {
+    refusalHandler = prev;
+  };
 }
 
 /** The lane's latest result, typed by the caller, or undefined. */
@@ -22,7 +55,7 @@ export function getResult<T>(lane: string): { runId: number; value: T } | undefi
 
 /** Drops a lane's result (the scenario changed under it). */
 export function clearResult(lane: string): void {
-  if (entries.delete(lane)) for (const l of listeners) l();
+  if (entries.delete(lane)) notifyListeners();
 }
 
 /** Calls `listener` after every change; returns the unsubscribe function. */
