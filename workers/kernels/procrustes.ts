@@ -232,8 +232,11 @@ export function procrustes(
   }
   const count = I.length;
   if (count === 0) throw new RangeError('procrustes: no correspondences');
-  const w = options.weights ?? new Float64Array(count).fill(1);
-  checkWeights(w, count);
+  const given = options.weights ?? new Float64Array(count).fill(1);
+  const wMax = checkWeights(given, count);
+  // Relative weights (largest 1): sums of weights near the float maximum would overflow to ∞ and
+  // turn every centroid into 0.
+  const w = wMax === 1 ? given : Float64Array.from(given, (v) => v / wMax);
 
   const fit = fitMoments(pairMoments(x, y, I, J, w), options.scaling ?? false, options.reflection ?? false);
   const alignedSource = applyMotion(fit, x);
@@ -271,14 +274,16 @@ function checkIndices(idx: ArrayLike<number>, size: number, name: string): void 
   }
 }
 
-function checkWeights(w: ArrayLike<number>, count: number): void {
+/** Validates the weights; returns the largest. */
+function checkWeights(w: ArrayLike<number>, count: number): number {
   if (w.length !== count)
     throw new RangeError(`procrustes: ${w.length} weights for ${count} correspondences`);
-  let total = 0;
+  let max = 0;
   for (let k = 0; k < count; k++) {
     if (!(w[k] >= 0) || !Number.isFinite(w[k]))
       throw new RangeError(`procrustes: weight ${k} = ${w[k]} is not finite and >= 0`);
-    total += w[k];
+    max = Math.max(max, w[k]);
   }
-  if (!(total > 0)) throw new RangeError('procrustes: all weights are zero');
+  if (!(max > 0)) throw new RangeError('procrustes: all weights are zero');
+  return max;
 }

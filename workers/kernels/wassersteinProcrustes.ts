@@ -13,7 +13,7 @@
  * leave the winner within a few degrees, where the full-size solves are cheap.
  */
 import { randomLcg } from 'd3-random';
-import { costMatrix } from './cost.ts';
+import { costMatrix, normalizeWeights } from './cost.ts';
 import { exactOT, type ExactOptions, type SparsePlan } from './exact.ts';
 import { checkPoints, fitMoments, pairMoments, type MomentFit } from './procrustes.ts';
 import { applyMotion, reflectionMatrix, rotationMatrix, wrapAngle } from './rigidMotion.ts';
@@ -352,7 +352,8 @@ function weightsOrUniform(w: Float64Array | null | undefined, n: number, name: s
     total += w[k];
   }
   if (!(total > 0)) throw new RangeError(`wassersteinProcrustes: ${name} has no mass`);
-  return Float64Array.from(w, (v) => v / total);
+  // Not w / total: the total of weights near the float maximum overflows to ∞ (all weights 0).
+  return normalizeWeights(w, n);
 }
 
 /** Independent subsamples of both sides, at most `size` points each. */
