@@ -25,6 +25,7 @@ import { drawMovingPoints, drawWarpedGrid } from './brenier/warpedGridLayer.ts';
 import { formatNumber } from './format.ts';
 import { ParamSlider } from './ParamSlider.tsx';
 import { RunStatus } from './RunStatus.tsx';
+import { MapSummary } from './summary/MapSummary.tsx';
 
 /** Registers the layers and keeps the entropic map solved while the panel is mounted. */
 function useBrenierEffects(): void {
@@ -135,6 +136,7 @@ export function BrenierPanel() {
           )}
           <Toggles />
           <BrenierReadouts entropic={entropic} icnn={icnn} />
+          <MapSummary map={estimator === 'icnn' ? icnn : entropic} estimator={estimator} />
         </>
       )}
       <BrenierExplain />

@@ -4,6 +4,7 @@ import { Formula } from './Formula.tsx';
 import { PlanHeatmap, PlanReadouts, PlanToggles, usePlan, usePlanLayers } from './plan/PlanView.tsx';
 import { PLAN_LANE } from './plan/planLayer.ts';
 import { RunStatus } from './RunStatus.tsx';
+import { PlanSummary } from './summary/PlanSummary.tsx';
 
 export function ExactPanel() {
   usePlanLayers();
@@ -22,6 +23,7 @@ export function ExactPanel() {
       <PlanToggles />
       {r && <PlanReadouts r={r} entropic={false} />}
       {r && <PlanHeatmap r={r} />}
+      {r && <PlanSummary r={r} />}
       <details className="explain">
         <summary>What is computed</summary>
         <p>The plan P solves the linear program</p>

@@ -15,6 +15,7 @@ import { FlowReadouts } from './flow/FlowReadouts.tsx';
 import { FlowTraining } from './flow/FlowTraining.tsx';
 import { ParamSlider } from './ParamSlider.tsx';
 import { RunStatus } from './RunStatus.tsx';
+import { FlowSummary } from './summary/MotionSummary.tsx';
 import './flow/flow.css';
 
 function useFlowEffects(): void {
@@ -74,6 +75,7 @@ export function FlowPanel() {
         <PathsToggle />
       </div>
       <FlowReadouts />
+      <FlowSummary />
       <FlowW2Chart />
       <FlowModelList />
       <FlowExplain />

@@ -18,6 +18,7 @@ import { ProcrustesExplain } from './procrustes/ProcrustesExplain.tsx';
 import { drawProcrustesOver, drawProcrustesUnder } from './procrustes/procrustesLayer.ts';
 import { ProcrustesReadouts, RestartsTable } from './procrustes/ProcrustesReadouts.tsx';
 import { RunStatus } from './RunStatus.tsx';
+import { ProcrustesSummary } from './summary/MotionSummary.tsx';
 import './procrustes/procrustes.css';
 
 /** Registers the stage layers and keeps the alignment solved while the panel is mounted. */
@@ -125,6 +126,7 @@ export function ProcrustesPanel() {
           aria-busy={run?.status === 'running'}
         >
           <ProcrustesReadouts r={r} scaling={scaling} />
+          <ProcrustesSummary r={r} scaling={scaling} />
           {!r.rotationDetermined && (
             <p className="help">
               The points coincide, so no rotation is determined: the angle is left at 0°.

@@ -14,6 +14,7 @@ import { PLAN_ITERATE_LANE, PLAN_LANE, type LivePlan } from './plan/planLayer.ts
 import { PlanHeatmap, PlanReadouts, PlanToggles, usePlanLayers } from './plan/PlanView.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
+import { PlanSummary } from './summary/PlanSummary.tsx';
 
 const TOLERANCES = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9];
 const MAX_ITERATIONS = [100, 1000, 10000, 100000];
@@ -137,6 +138,7 @@ export function SinkhornPanel() {
       <ConvergenceChart done={r} live={liveIsNewer ? live?.value : undefined} tolerance={tolerance} />
       {r && <PlanReadouts r={r} entropic exactCost={exact?.cost} />}
       {r && <PlanHeatmap r={r} />}
+      {r && <PlanSummary r={r} entropic />}
       <details className="explain">
         <summary>What is computed</summary>
         <p>Sinkhorn solves the entropy-regularised problem</p>

@@ -1,0 +1,68 @@
+/**
+ * A Brenier map as text: one summary sentence, and a short table of sample points x_i and where
+ * the map sends them, T(x_i).
+ */
+import { useMemo } from 'react';
+import type { BrenierResult } from '../../../workers/methods/brenierTypes.ts';
+import { useStore } from '../../state/store.ts';
+import { formatNumber } from '../format.ts';
+import { mapSentence, summarizeMap } from './mapSummary.ts';
+import { PointCell, SummarySentence } from './SummarySentence.tsx';
+import { formatPoint } from './text.ts';
+
+/** Sample rows in the table. */
+const SAMPLES = 6;
+
+export interface MapSummaryProps {
+  /** The map of the selected estimator, if computed. */
+  map: BrenierResult | undefined;
+  estimator: 'entropic' | 'icnn';
+}
+
+export function MapSummary({ map, estimator }: MapSummaryProps) {
+  const x = useStore((s) => s.scenario.source.points);
+  const a = useStore((s) => s.scenario.source.weights);
+  const tx = map?.view.mappedSource;
+  const s = useMemo(() => summarizeMap(x, tx ?? new Float64Array(0), a, SAMPLES), [x, tx, a]);
+  const name = estimator === 'icnn' ? 'neural' : 'entropic';
+  return (
+    <div className="summary">
+      <SummarySentence text={mapSentence(s, name, s.points ? map?.view.w2 : undefined)} />
+      {s.rows.length > 0 && (
+        <details className="explain summary-details">
+          <summary>Map as a table</summary>
+          <div className="numtable summary-table">
+            <table>
+              <caption>
+                Where the {name} map T sends {s.rows.length} of the source points (numbered from 0), and how
+                far.
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="pt-col">
+                    Source x
+                  </th>
+                  <th scope="col" className="pt-col">
+                    T(x)
+                  </th>
+                  <th scope="col">Distance</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.rows.map((row) => (
+                  <tr key={row.i}>
+                    <th scope="row">
+                      <PointCell index={row.i} text={formatPoint(row.x[0], row.x[1])} />
+                    </th>
+                    <td className="pt-col">{formatPoint(row.tx[0], row.tx[1])}</td>
+                    <td>{formatNumber(row.distance, 3)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

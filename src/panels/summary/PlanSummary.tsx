@@ -1,0 +1,75 @@
+/**
+ * The plan as text (exact OT, Sinkhorn): one summary sentence, and a "Plan as a table" disclosure
+ * listing the largest flows x_i → y_j with their mass and cost.
+ */
+import { useMemo } from 'react';
+import type { PlanResult } from '../../../workers/api.ts';
+import { useStore } from '../../state/store.ts';
+import { formatNumber } from '../format.ts';
+import { planSentence, summarizePlan } from './planSummary.ts';
+import { PointCell, SummarySentence } from './SummarySentence.tsx';
+import { formatPercent, formatPoint } from './text.ts';
+
+/** Rows in the table. */
+const TOP_FLOWS = 10;
+
+export interface PlanSummaryProps {
+  r: PlanResult;
+  /** Sinkhorn: the plan holds the largest entries only (the sentence says "drawn entries"). */
+  entropic?: boolean;
+}
+
+export function PlanSummary({ r, entropic = false }: PlanSummaryProps) {
+  const x = useStore((s) => s.scenario.source.points);
+  const y = useStore((s) => s.scenario.target.points);
+  const cost = useStore((s) => s.scenario.cost);
+  const s = useMemo(() => summarizePlan(r.plan, x, y, cost, { top: TOP_FLOWS }), [r, x, y, cost]);
+  const costName = cost === 'sqeuclidean' ? '|x−y|²' : '|x−y|';
+  return (
+    <div className="summary">
+      <SummarySentence text={planSentence(s, entropic)} />
+      {s.rows.length > 0 && (
+        <details className="explain summary-details">
+          <summary>Plan as a table</summary>
+          <div className="numtable summary-table">
+            <table>
+              <caption>
+                The {s.rows.length === 1 ? 'largest flow' : `${s.rows.length} largest flows`}, largest mass
+                first. Points are numbered from 0, as in exported plans; mass is a share of the total.
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="pt-col">
+                    From source
+                  </th>
+                  <th scope="col" className="pt-col">
+                    To target
+                  </th>
+                  <th scope="col">Mass</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Cost </span>
+                    {costName}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.rows.map((row) => (
+                  <tr key={`${row.i}-${row.j}`}>
+                    <th scope="row">
+                      <PointCell index={row.i} text={formatPoint(row.x[0], row.x[1])} />
+                    </th>
+                    <td className="pt-col">
+                      <PointCell index={row.j} text={formatPoint(row.y[0], row.y[1])} />
+                    </td>
+                    <td data-mass={row.share}>{formatPercent(row.share)}</td>
+                    <td>{formatNumber(row.cost, 3)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}
