@@ -14,6 +14,12 @@
  * estimated map is exactly the gradient of a convex function, as Brenier's theorem says the true
  * map is. Potentials follow `sinkhorn.ts`: P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε).
  *
+ * Coordinates are taken relative to a centre o (the middle of the targets' bounding box): with
+ * y' = y − o and x' = x − o the logits are c'_j + x' · d'_j up to a term that does not depend on j,
+ * so T(x) = o + Σ_j w_j y'_j and φ(x) = (ε/2) LSE_j(c'_j + x' · d'_j) + o · x − |o|²/2. Why: for
+ * clouds far from the origin (|y| ~ 1e6, ε ~ 0.1) the raw logits are ~1e13 and lose all the
+ * digits their differences are made of; centred, they are as accurate as near the origin.
+ *
  * Evaluation is a max-shifted log-sum-exp (stable for any ε) in which terms below e^−36 of the
  * largest are skipped (their total weight is < m·2e−16). To skip them without computing them, the
  * targets are kept in blocks of nearby points (Hilbert order) with a bound on each block's largest
@@ -29,9 +35,11 @@ import { hilbertOrder } from './spatialOrder.ts';
  * in blocks of `BLOCK` nearby points (Hilbert order; the order never changes a result).
  */
 export interface EntropicMap {
-  /** Target points in block order, interleaved, length 2m. */
+  /** The centre o coordinates are taken relative to (see the module comment), plane units. */
+  readonly center: readonly [number, number];
+  /** Target points minus the centre, y'_j = y_j − o, in block order, interleaved, length 2m. */
   readonly y: Float64Array;
-  /** c_j = log b_j + (g_j − |y_j|²)/ε in block order, length m (−∞ where b_j = 0). */
+  /** c'_j = log b_j + (g_j − |y'_j|²)/ε in block order, length m (−∞ where b_j = 0). */
   readonly c: Float64Array;
   /** ε, absolute, cost units. */
   readonly epsilon: number;
@@ -62,12 +70,13 @@ export function entropicMapFromPotential(
   if (b.length !== m || g.length !== m) throw new RangeError('entropicMap: y, b, g lengths disagree');
   if (!(epsilon > 0)) throw new RangeError(`entropicMap: epsilon must be > 0 (got ${epsilon})`);
   const order = hilbertOrder(y);
+  const center = boxCenter(y);
   const yo = new Float64Array(2 * m);
   const c = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     const j = order[k];
-    const y0 = y[2 * j];
-    const y1 = y[2 * j + 1];
+    const y0 = y[2 * j] - center[0];
+    const y1 = y[2 * j + 1] - center[1];
     yo[2 * k] = y0;
     yo[2 * k + 1] = y1;
     c[k] = Math.log(b[j]) + (g[j] - (y0 * y0 + y1 * y1)) / epsilon;
@@ -89,7 +98,28 @@ export function entropicMapFromPotential(
     }
     blocks.set([cmax, lo0, hi0, lo1, hi1], 5 * q);
   }
-  return { y: yo, c, epsilon, blocks };
+  return { center, y: yo, c, epsilon, blocks };
+}
+
+/** The middle of the bounding box of interleaved points ([0, 0] when there are none). */
+function boxCenter(p: Float64Array): [number, number] {
+  if (p.length < 2) return [0, 0];
+  let lo0 = Infinity;
+  let hi0 = -Infinity;
+  let lo1 = Infinity;
+  let hi1 = -Infinity;
+  for (let k = 0; k < p.length; k += 2) {
+    lo0 = Math.min(lo0, p[k]);
+    hi0 = Math.max(hi0, p[k]);
+    lo1 = Math.min(lo1, p[k + 1]);
+    hi1 = Math.max(hi1, p[k + 1]);
+  }
+  return [lo0 + (hi0 - lo0) / 2, lo1 + (hi1 - lo1) / 2];
+}
+
+/** o · x − |o|²/2: the part of φ(x) the centring takes out of the log-sum-exp. */
+export function centerTerm(center: readonly [number, number], x0: number, x1: number): number {
+  return center[0] * (x0 - 0.5 * center[0]) + center[1] * (x1 - 0.5 * center[1]);
 }
 
 /**
@@ -109,7 +139,8 @@ export function evaluateEntropicMap(
   to = points.length >> 1,
   scratch?: Float64Array,
 ): number {
-  const { y, c, epsilon, blocks } = map;
+  const { y, c, epsilon, blocks, center } = map;
+  const [o0, o1] = center;
   const m = c.length;
   const nb = blocks.length / 5;
   // Logits of the blocks kept, then the block's bound (reused per point).
@@ -117,9 +148,9 @@ export function evaluateEntropicMap(
   const twoOverEps = 2 / epsilon;
   let terms = 0;
   for (let p = from; p < to; p++) {
-    // x · d_j = (2/ε) x · y_j; scale x once instead of every d_j.
-    const s0 = points[2 * p] * twoOverEps;
-    const s1 = points[2 * p + 1] * twoOverEps;
+    // x' · d'_j = (2/ε) x' · y'_j; scale x' once instead of every d'_j.
+    const s0 = (points[2 * p] - o0) * twoOverEps;
+    const s1 = (points[2 * p + 1] - o1) * twoOverEps;
     // Bounds per block; the best block's true maximum is a first lower bound on the max.
     let best = 0;
     let bestBound = -Infinity;
@@ -167,10 +198,13 @@ export function evaluateEntropicMap(
       }
     }
     if (outMap) {
-      outMap[2 * p] = t0 / sum;
-      outMap[2 * p + 1] = t1 / sum;
+      outMap[2 * p] = o0 + t0 / sum;
+      outMap[2 * p + 1] = o1 + t1 / sum;
     }
-    if (outPotential) outPotential[p] = 0.5 * epsilon * (max + Math.log(sum));
+    if (outPotential) {
+      outPotential[p] =
+        0.5 * epsilon * (max + Math.log(sum)) + centerTerm(center, points[2 * p], points[2 * p + 1]);
+    }
   }
   return terms;
 }

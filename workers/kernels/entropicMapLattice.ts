@@ -11,11 +11,14 @@
  * is far below α_i + β_k (tiny ε): a point whose sum falls below e^−600 is recomputed directly,
  * which keeps every term within e^−36 of the largest representable (see the SKIP rule).
  *
+ * Coordinates are relative to the map's centre o (see `entropicMap.ts`): x_i − o⁰ and y_k − o¹
+ * above, o added back to T and o · x − |o|²/2 to φ.
+ *
  * At small ε the point-by-point evaluation skips most targets (`entropicMap.ts`) and wins; the
  * evaluator here samples a few lattice points to see which way is cheaper.
  */
 import { pointwiseRows, type LatticeRows, type PlaneMapEvaluator } from './brenierGrid.ts';
-import { evaluateEntropicMap, type EntropicMap } from './entropicMap.ts';
+import { centerTerm, evaluateEntropicMap, type EntropicMap } from './entropicMap.ts';
 
 /** Below this, a lattice sum may have lost terms to underflow: recompute the point directly. */
 const SAFE_SUM = Math.exp(-600);
@@ -28,14 +31,15 @@ const SAFE_SUM = Math.exp(-600);
  *   numbers at 2 × the layout's index), `outPotential` φ (one number per point); either may be null
  */
 export function entropicLattice(map: EntropicMap, xs: Float64Array): LatticeRows {
-  const { y, c, epsilon } = map;
+  const { y, c, epsilon, center } = map;
+  const [o0, o1] = center;
   const m = c.length;
   const nx = xs.length;
   const s = 2 / epsilon;
   const A = new Float64Array(nx * m);
   const alpha = new Float64Array(nx);
   for (let i = 0; i < nx; i++) {
-    const a = s * xs[i];
+    const a = s * (xs[i] - o0);
     let max = -Infinity;
     for (let j = 0; j < m; j++) max = Math.max(max, c[j] + a * y[2 * j]);
     alpha[i] = max;
@@ -71,13 +75,16 @@ export function entropicLattice(map: EntropicMap, xs: Float64Array): LatticeRows
         return;
       }
       if (outMap) {
-        outMap[2 * at] = s1 / s0;
-        outMap[2 * at + 1] = s2 / s0;
+        outMap[2 * at] = o0 + s1 / s0;
+        outMap[2 * at + 1] = o1 + s2 / s0;
       }
-      if (outPotential) outPotential[at] = 0.5 * epsilon * (alpha[i] + beta + Math.log(s0));
+      if (outPotential) {
+        outPotential[at] =
+          0.5 * epsilon * (alpha[i] + beta + Math.log(s0)) + centerTerm(center, xs[i], ys[k]);
+      }
     };
     for (let k = kFrom; k < kTo; k++) {
-      const b = s * ys[k];
+      const b = s * (ys[k] - o1);
       let beta = -Infinity;
       for (let j = 0; j < m; j++) beta = Math.max(beta, b * y1[j]);
       for (let j = 0; j < m; j++) {
