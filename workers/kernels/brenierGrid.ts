@@ -120,7 +120,12 @@ export interface BrenierGridOptions {
   latticePad?: number;
 }
 
-function bounds(p: Float64Array, pad: number, into?: Box): Box {
+/**
+ * The padded bounding box of `p` (joined with `into`). A box without width or height (a line of
+ * points, or one point) is widened to 10% of its longer side, or when it has none to `minHalf`
+ * each way: the boxes scale with the clouds, so clouds at 1e-9 or 1e6 get the same grid.
+ */
+function bounds(p: Float64Array, pad: number, minHalf: number, into?: Box): Box {
   let x0 = into ? into.x0 : Infinity;
   let y0 = into ? into.y0 : Infinity;
   let x1 = into ? into.x1 : -Infinity;
@@ -132,13 +137,30 @@ function bounds(p: Float64Array, pad: number, into?: Box): Box {
     y1 = Math.max(y1, p[k + 1]);
   }
   if (!(x0 <= x1)) return { x0: -1, y0: -1, x1: 1, y1: 1 };
-  // A single point or a line still gets a box: at least 0.5 units, or 10% of the other side.
-  const half = Math.max(0.25, 0.05 * Math.max(x1 - x0, y1 - y0));
+  const extent = Math.max(x1 - x0, y1 - y0);
+  const half = extent > 0 ? 0.05 * extent : minHalf;
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
   const hx = Math.max((x1 - x0) / 2, half) * (1 + 2 * pad);
   const hy = Math.max((y1 - y0) / 2, half) * (1 + 2 * pad);
   return { x0: cx - hx, y0: cy - hy, x1: cx + hx, y1: cy + hy };
+}
+
+/** The longer side of the bounding box of both clouds together (0 when all points coincide). */
+function jointExtent(x: Float64Array, y: Float64Array): number {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const p of [x, y]) {
+    for (let k = 0; k < p.length; k += 2) {
+      x0 = Math.min(x0, p[k]);
+      x1 = Math.max(x1, p[k]);
+      y0 = Math.min(y0, p[k + 1]);
+      y1 = Math.max(y1, p[k + 1]);
+    }
+  }
+  return x0 <= x1 ? Math.max(x1 - x0, y1 - y0) : 0;
 }
 
 /**
@@ -154,7 +176,11 @@ export function brenierGridSpec(
   const cells = options.cells ?? 14;
   const k = options.samplesPerCell ?? 6;
   const size = options.latticeSize ?? 64;
-  const g = bounds(x, options.gridPad ?? 0.08);
+  // A collapsed cloud borrows its size from both clouds (5% of their joint extent); when both
+  // collapse onto one point nothing has a size, and the box is 0.5 units.
+  const extent = jointExtent(x, y);
+  const minHalf = extent > 0 ? 0.05 * extent : 0.25;
+  const g = bounds(x, options.gridPad ?? 0.08, minHalf);
   const w = g.x1 - g.x0;
   const h = g.y1 - g.y0;
   const cell = Math.max(w, h) / cells;
@@ -169,7 +195,7 @@ export function brenierGridSpec(
     y0: my - (cy * cell) / 2,
     y1: my + (cy * cell) / 2,
   };
-  const both = bounds(y, options.latticePad ?? 0.2, bounds(x, 0));
+  const both = bounds(y, options.latticePad ?? 0.2, minHalf, bounds(x, 0, minHalf));
   const lw = both.x1 - both.x0;
   const lh = both.y1 - both.y0;
   const step = Math.max(lw, lh) / (size - 1);
