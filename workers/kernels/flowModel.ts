@@ -55,7 +55,8 @@ export function flowParamCount(net: FlowNetSpec): number {
 /**
  * A frame that centres and scales both distributions together: c = the midpoint of their means,
  * s = the root mean square distance to c per coordinate over both (so the pooled data have unit
- * variance per axis), never below 1e-9 of the largest coordinate magnitude (a cloud of one point).
+ * variance per axis), never below 1e-9 of the centre's largest coordinate (two clouds of one and
+ * the same point), and 1 when every point is the origin.
  */
 export function fitFrame(
   a: { mean: readonly [number, number]; variance: number },
@@ -67,8 +68,11 @@ export function fitFrame(
   const db = (b.mean[0] - cx) ** 2 + (b.mean[1] - cy) ** 2;
   // Per-axis second moment about c, averaged over the two distributions.
   const m2 = (a.variance + da + b.variance + db) / 4;
-  const floor = 1e-9 * Math.max(1, Math.abs(cx), Math.abs(cy));
-  return { cx, cy, scale: Math.max(Math.sqrt(m2), floor) };
+  // Relative to the coordinates only (an absolute floor of 1e-9 swamped clouds at 1e-9 scale);
+  // 1 when every point of both is the origin.
+  const floor = 1e-9 * Math.max(Math.abs(cx), Math.abs(cy));
+  const scale = Math.max(Math.sqrt(m2), floor);
+  return { cx, cy, scale: scale > 0 ? scale : 1 };
 }
 
 /**

@@ -146,15 +146,18 @@ export class CloudDistribution implements PlaneDistribution {
 function normalised(weights: Float64Array | null, n: number): Float64Array {
   const p = new Float64Array(n);
   if (weights === null) return p.fill(1 / n);
-  let sum = 0;
+  let max = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (!(w >= 0) || !Number.isFinite(w))
       throw new RangeError(`CloudDistribution: weight ${i} is not finite and >= 0`);
-    sum += w;
+    max = Math.max(max, w);
   }
-  if (!(sum > 0)) throw new RangeError('CloudDistribution: weights sum to zero');
-  for (let i = 0; i < n; i++) p[i] = weights[i] / sum;
+  if (!(max > 0)) throw new RangeError('CloudDistribution: weights sum to zero');
+  // Relative to the largest first: the sum of weights near the float maximum overflows.
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += weights[i] / max;
+  for (let i = 0; i < n; i++) p[i] = weights[i] / max / sum;
   return p;
 }
 
