@@ -351,7 +351,10 @@ function weightsOrUniform(w: Float64Array | null | undefined, n: number, name: s
     }
     total += w[k];
   }
-  if (!(total > 0)) throw new RangeError(`wassersteinProcrustes: ${name} has no mass`);
+  if (!(total > 0)) {
+    const side = name === 'a' ? 'source' : 'target';
+    throw new RangeError(`wassersteinProcrustes: ${name} has no mass (the ${side} weights are all zero)`);
+  }
   // Not w / total: the total of weights near the float maximum overflows to ∞ (all weights 0).
   return normalizeWeights(w, n);
 }
