@@ -1,9 +1,12 @@
 /**
  * The stage: a canvas filling its container, drawn from the store outside React renders (see
- * `stageController.ts`). The container is focusable: arrows pan, + and - zoom, Delete removes the
- * selection, Escape clears it.
+ * `stageController.ts`). The container is focusable: arrows move a keyboard cursor (pan with the
+ * pan tool), Enter or Space acts at it with the active tool, Delete removes the nearest point or
+ * the selection, + and - zoom, Escape clears the selection (see `keyboardInput.ts`). Its
+ * description is the method's summary sentence and these keys.
  */
 import { useEffect, useRef } from 'react';
+import { METHOD_SUMMARY_ID } from '../panels/summary/SummarySentence.tsx';
 import { mountStage } from './stageController.ts';
 import './stage.css';
 
@@ -18,12 +21,20 @@ export function Stage() {
       tabIndex={0}
       role="group"
       aria-label="Drawing stage"
-      aria-describedby="stage-help"
+      aria-describedby={`${METHOD_SUMMARY_ID} stage-help`}
     >
       <canvas ref={canvasRef} className="stage-canvas" role="img" aria-label="Stage" />
       <p id="stage-help" className="stage-sr">
-        Draw with the active tool. Arrow keys pan, plus and minus zoom, Delete removes the selected points,
-        Escape clears the selection.
+        Draw with the active tool. Arrow keys move the keyboard cursor, Shift with an arrow moves five steps
+        (with the Pan tool, arrows pan). Enter or Space acts at the cursor: Add point adds one point, Brush
+        sprays a few, Eraser clears its circle. Delete removes the nearest point of the active cloud, or the
+        selected points. X switches between source and target, plus and minus zoom, Escape clears the
+        selection, Control+Z undoes.
+      </p>
+      <p className="stage-sr" aria-live="polite" data-stage-announce="" />
+      <p className="stage-keyhint" aria-hidden="true">
+        <kbd>←↑→↓</kbd> move · <kbd>⇧</kbd> ×5 · <kbd>Enter</kbd> add · <kbd>Del</kbd> remove nearest ·{' '}
+        <kbd>X</kbd> source/target
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import { subscribeResults } from '../state/results.ts';
 import { withCloud } from '../state/scenarioSlice.ts';
 import { useStore } from '../state/store.ts';
 import { validIndices } from './hitTest.ts';
+import { attachKeyboardCursor } from './keyboardInput.ts';
 import { isEditableTarget } from './keys.ts';
 import { onRedrawRequest } from './overlays.ts';
 import { readTheme, type StageTheme } from './palette.ts';
@@ -97,6 +98,11 @@ export function mountStage(container: HTMLElement, canvas: HTMLCanvasElement): (
     onChange: markDirty,
     focus: () => container.focus({ preventScroll: true }),
   });
+  const detachKeyboard = attachKeyboardCursor(container, {
+    getView,
+    panBy: zoomPan.panBy,
+    busy: () => !!tools.gesture(),
+  });
 
   /** Fits the view to the clouds (or [-3, 3]² when both are empty) and resets the zoom. */
   const fitToClouds = () => {
@@ -166,7 +172,8 @@ export function mountStage(container: HTMLElement, canvas: HTMLCanvasElement): (
       s.setSelection(null);
       e.preventDefault();
     } else if (e.target === container) {
-      // Keyboard navigation of the focused stage: arrows pan, + and - zoom.
+      // Keyboard navigation of the focused stage: + and - zoom; arrows pan with the pan tool (with
+      // the other tools keyboardInput.ts moves its cursor and keeps the arrows from reaching here).
       const step = e.shiftKey ? 4 * KEY_PAN_PX : KEY_PAN_PX;
       const pans: Record<string, [number, number]> = {
         ArrowLeft: [step, 0],
@@ -197,6 +204,7 @@ export function mountStage(container: HTMLElement, canvas: HTMLCanvasElement): (
     unsubStore();
     unsubResults();
     unsubRedraw();
+    detachKeyboard();
     tools.destroy();
     zoomPan.destroy();
   };

@@ -1,0 +1,128 @@
+import { randomLcg, randomNormal } from 'd3-random';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cloudSize, type Cloud } from '../scenario/types.ts';
+import { useStore } from '../state/store.ts';
+import {
+  actAtCursor,
+  centreCursor,
+  cursorStep,
+  panToKeepInView,
+  removeNearest,
+  stepCursor,
+  stepDecimals,
+} from './keyboardEdits.ts';
+import { FALLBACK_THEMES } from './palette.ts';
+import type { ToolEnv } from './tools/index.ts';
+import { makeStageView } from './view.ts';
+
+// 100 px per unit, plane origin at canvas (400, 300) of an 800×600 canvas.
+const view = makeStageView(
+  { k: 100, ox: 400, oy: 300 },
+  { k: 1, x: 0, y: 0 },
+  { width: 800, height: 600, dpr: 1 },
+  FALLBACK_THEMES.light,
+);
+const env: ToolEnv = {
+  getState: useStore.getState,
+  view: () => view,
+  hitRadiusPx: 10,
+  normal: randomNormal.source(randomLcg(7))(0, 1),
+};
+const cloud = (pts: number[]): Cloud => ({ points: Float64Array.from(pts), weights: null, labels: null });
+const initial = useStore.getState();
+const s = () => useStore.getState();
+beforeEach(() => {
+  useStore.setState(initial, true);
+  useStore.setState({
+    scenario: { ...initial.scenario, source: cloud([0, 0, 1, 0]), target: cloud([0, 1]) },
+    activeSide: 'source',
+    tool: 'point',
+    brushSpread: 0.1,
+    brushRate: 60,
+  });
+});
+
+describe('cursor geometry', () => {
+  it('steps by a 1-2-5 number of plane units near 12 px', () => {
+    expect(cursorStep(100)).toBeCloseTo(0.1, 15); // 0.12 → 0.1
+    expect(cursorStep(40)).toBeCloseTo(0.2, 15); // 0.3 → 0.2
+    expect(cursorStep(24)).toBeCloseTo(0.5, 15); // 0.5
+    expect(cursorStep(10)).toBeCloseTo(1, 15); // 1.2 → 1
+    expect(cursorStep(1)).toBeCloseTo(10, 12); // 12 → 10
+    expect(cursorStep(2000)).toBeCloseTo(0.005, 15); // 0.006 → 0.005
+  });
+
+  it('shows a step exactly with at least two decimals', () => {
+    expect(stepDecimals(0.1)).toBe(2);
+    expect(stepDecimals(1)).toBe(2);
+    expect(stepDecimals(0.005)).toBe(3);
+    expect(stepDecimals(0.0001)).toBe(4);
+  });
+
+  it('moves along the key axis, up is +y, snapped to the step grid', () => {
+    expect(stepCursor({ x: 0.42, y: -1.1 }, 'ArrowRight', 0.1)).toEqual({ x: 0.5, y: -1.1 });
+    expect(stepCursor({ x: 0.42, y: -1.1 }, 'ArrowLeft', 0.1)).toEqual({ x: 0.3, y: -1.1 });
+    expect(stepCursor({ x: 0.4, y: -1.1 }, 'ArrowUp', 0.1)).toEqual({ x: 0.4, y: -1 });
+    expect(stepCursor({ x: 0.4, y: 0.2 }, 'ArrowDown', 0.1, 5)).toEqual({ x: 0.4, y: -0.3 });
+    // Rounded to the step's decimals: no 0.30000000000000004.
+    expect(stepCursor({ x: 0.2, y: 0 }, 'ArrowRight', 0.1).x).toBe(0.3);
+    expect(stepCursor({ x: 1, y: 2 }, 'Enter', 0.1)).toEqual({ x: 1, y: 2 });
+  });
+
+  it('starts at the canvas centre', () => {
+    expect(centreCursor(view, 0.1)).toEqual({ x: 0, y: 0 });
+  });
+
+  it('pans just enough to keep the cursor inside the margin', () => {
+    expect(panToKeepInView(400, 300, 800, 600, 24)).toEqual([0, 0]);
+    expect(panToKeepInView(790, 300, 800, 600, 24)).toEqual([-14, 0]);
+    expect(panToKeepInView(10, 620, 800, 600, 24)).toEqual([14, -44]);
+  });
+});
+
+describe('edits at the cursor', () => {
+  it('the point tool adds one point of the active cloud, one undo step', () => {
+    const text = actAtCursor(env, { x: 0.4, y: -1.1 });
+    expect(text).toBe('Added source point at (0.40, −1.10)');
+    const pts = s().scenario.source.points;
+    expect(Array.from(pts.subarray(4))).toEqual([0.4, -1.1]);
+    s().undo();
+    expect(cloudSize(s().scenario.source)).toBe(2);
+  });
+
+  it('the brush sprays a quarter second at the brush rate around the cursor, one undo step', () => {
+    useStore.setState({ tool: 'brush', activeSide: 'target' });
+    expect(actAtCursor(env, { x: 2, y: 2 })).toBe('Sprayed 15 target points around (2.00, 2.00)');
+    const pts = s().scenario.target.points;
+    expect(cloudSize(s().scenario.target)).toBe(16);
+    // Spread 0.1: every point within 6 standard deviations of the cursor.
+    for (let k = 2; k < pts.length; k += 2) expect(Math.hypot(pts[k] - 2, pts[k + 1] - 2)).toBeLessThan(0.6);
+    s().undo();
+    expect(cloudSize(s().scenario.target)).toBe(1);
+  });
+
+  it('the eraser clears its circle (radius 2 × spread)', () => {
+    useStore.setState({ tool: 'erase' });
+    expect(actAtCursor(env, { x: 0.9, y: 0 })).toBe('Erased 1 source point around (0.90, 0.00)');
+    expect(Array.from(s().scenario.source.points)).toEqual([0, 0]);
+    expect(actAtCursor(env, { x: 3, y: 3 })).toBe('No source points to erase around (3.00, 3.00)');
+    s().undo();
+    expect(cloudSize(s().scenario.source)).toBe(2);
+  });
+
+  it('other tools change nothing and say which keys do', () => {
+    useStore.setState({ tool: 'move' });
+    expect(actAtCursor(env, { x: 0, y: 0 })).toMatch(/^Enter adds points with the Add point or Brush tool/);
+    expect(cloudSize(s().scenario.source)).toBe(2);
+  });
+
+  it('Delete removes the nearest point of the active cloud within the radius', () => {
+    // Radius max(2 × 0.1, 24 px / 100) = 0.24.
+    expect(removeNearest(env, { x: 0.8, y: 0 })).toBe('Removed source point at (1.00, 0.00)');
+    expect(Array.from(s().scenario.source.points)).toEqual([0, 0]);
+    expect(removeNearest(env, { x: 0.25, y: 0 })).toBe('No source point near (0.25, 0.00)');
+    expect(cloudSize(s().scenario.source)).toBe(1);
+    s().undo();
+    expect(cloudSize(s().scenario.source)).toBe(2);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * What the keyboard cursor does to the clouds (see `keyboardInput.ts`): pure cursor geometry, and
+ * edits at the cursor through the same tools as the pointer, each one undo step, each returning
+ * the sentence to announce.
+ */
+import { appendPoints, nearestPoint, removeIndices } from '../scenario/cloudEdit.ts';
+import { LIMITS } from '../scenario/limits.ts';
+import { cloudSize, type Side } from '../scenario/types.ts';
+import { withCloud } from '../state/scenarioSlice.ts';
+import { formatPoint } from '../panels/summary/text.ts';
+import { addPointAt, brushRadius, FULL_MESSAGE } from './tools/brush.ts';
+import { startErase } from './tools/erase.ts';
+import type { PointerSample, ToolEnv } from './tools/types.ts';
+import type { StageView } from './view.ts';
+
+/** A plane position. */
+export interface PlanePoint {
+  x: number;
+  y: number;
+}
+
+/** An arrow key step, CSS px (rounded to a 1-2-5 step in plane units). */
+export const CURSOR_STEP_PX = 12;
+/** Shift+arrow moves this many steps. */
+export const SHIFT_STEPS = 5;
+/** Delete removes the nearest point within this many CSS px (or the brush circle, if larger). */
+export const REMOVE_RADIUS_PX = 24;
+/** The brush sprays this long per Enter, seconds (at the brush rate; at least one point). */
+export const PUFF_SECONDS = 0.25;
+/** The cursor stays this many CSS px inside the canvas; the view pans to keep it there. */
+export const VIEW_MARGIN_PX = 24;
+
+/**
+ * The arrow-key step in plane units: the 1, 2 or 5 × 10^e nearest to `px` CSS pixels at `k` pixels
+ * per unit, so positions read as round numbers ("(0.40, −1.10)").
+ */
+export function cursorStep(k: number, px = CURSOR_STEP_PX): number {
+  const raw = px / k;
+  const e = Math.floor(Math.log10(raw));
+  const base = 10 ** e;
+  const m = raw / base;
+  const nice = m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10;
+  return nice * base;
+}
+
+/** Decimals that show a multiple of `step` exactly (at least 2). */
+export function stepDecimals(step: number): number {
+  return Math.max(2, Math.ceil(-Math.log10(step) - 1e-9));
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, 1],
+  ArrowDown: [0, -1],
+};
+
+/** True for the four arrow keys. */
+export function isArrowKey(key: string): boolean {
+  return key in ARROWS;
+}
+
+/**
+ * The cursor after an arrow key: `steps` steps of `step` along the key's axis (up is +y), snapped
+ * to the multiples of `step` on that axis and rounded to its decimals. Unknown keys: unchanged.
+ */
+export function stepCursor(p: PlanePoint, key: string, step: number, steps = 1): PlanePoint {
+  const d = ARROWS[key];
+  if (!d) return p;
+  const dec = stepDecimals(step);
+  const move = (v: number, dir: number) =>
+    dir === 0 ? v : Number(((Math.round(v / step) + dir * steps) * step).toFixed(dec));
+  return { x: move(p.x, d[0]), y: move(p.y, d[1]) };
+}
+
+/** The canvas centre in plane units, snapped to the step grid. */
+export function centreCursor(view: StageView, step: number): PlanePoint {
+  const dec = stepDecimals(step);
+  const snap = (v: number) => Number((Math.round(v / step) * step).toFixed(dec));
+  return { x: snap(view.invertX(view.width / 2)), y: snap(view.invertY(view.height / 2)) };
+}
+
+/**
+ * The pan (CSS px, as `panBy` takes it: content moves by it) that brings canvas position (px, py)
+ * at least `margin` inside a `width`×`height` canvas; [0, 0] when it already is.
+ */
+export function panToKeepInView(
+  px: number,
+  py: number,
+  width: number,
+  height: number,
+  margin = VIEW_MARGIN_PX,
+): [number, number] {
+  const axis = (v: number, size: number) => {
+    const m = Math.min(margin, size / 2);
+    return v < m ? m - v : v > size - m ? size - m - v : 0;
+  };
+  return [axis(px, width), axis(py, height)];
+}
+
+/** The pointer sample a keyboard action stands for. */
+function sampleAt(view: StageView, p: PlanePoint): PointerSample {
+  return {
+    px: view.sx(p.x),
+    py: view.sy(p.y),
+    x: p.x,
+    y: p.y,
+    time: 0,
+    shift: false,
+    alt: false,
+    pointerType: 'keyboard',
+  };
+}
+
+const sideName = (side: Side) => (side === 'source' ? 'source' : 'target');
+
+/**
+ * Enter/Space at the cursor with the active tool, one undo step: the point tool adds a point, the
+ * brush sprays a puff (`PUFF_SECONDS` at the brush rate), the eraser clears its circle. Other
+ * tools change nothing. Returns the announcement.
+ */
+export function actAtCursor(env: ToolEnv, p: PlanePoint, decimals = 2): string {
+  const s = env.getState();
+  const side = s.activeSide;
+  const before = cloudSize(s.scenario[side]);
+  const where = formatPoint(p.x, p.y, decimals);
+  const sample = sampleAt(env.view(), p);
+  switch (s.tool) {
+    case 'point': {
+      addPointAt(env, sample);
+      return cloudSize(env.getState().scenario[side]) > before
+        ? `Added ${sideName(side)} point at ${where}`
+        : FULL_MESSAGE;
+    }
+    case 'brush': {
+      const want = Math.max(1, Math.round(s.brushRate * PUFF_SECONDS));
+      const n = Math.min(want, Math.max(0, LIMITS.maxPointsPerCloud - before));
+      if (n === 0) return FULL_MESSAGE;
+      const pts = new Float64Array(2 * n);
+      for (let k = 0; k < n; k++) {
+        pts[2 * k] = p.x + s.brushSpread * env.normal();
+        pts[2 * k + 1] = p.y + s.brushSpread * env.normal();
+      }
+      s.commit(withCloud(s.scenario, side, appendPoints(s.scenario[side], pts)));
+      return `Sprayed ${n} ${sideName(side)} point${n === 1 ? '' : 's'} around ${where}`;
+    }
+    case 'erase': {
+      startErase(env, sample).end();
+      const removed = before - cloudSize(env.getState().scenario[side]);
+      return removed > 0
+        ? `Erased ${removed} ${sideName(side)} point${removed === 1 ? '' : 's'} around ${where}`
+        : `No ${sideName(side)} points to erase around ${where}`;
+    }
+    default:
+      return 'Enter adds points with the Add point or Brush tool, or erases with the Eraser; Delete removes the nearest point.';
+  }
+}
+
+/**
+ * Delete/Backspace: removes the point of the active cloud nearest to the cursor within
+ * max(brush circle, `REMOVE_RADIUS_PX`), as one undo step. Returns the announcement.
+ */
+export function removeNearest(env: ToolEnv, p: PlanePoint, decimals = 2): string {
+  const s = env.getState();
+  const side = s.activeSide;
+  const cloud = s.scenario[side];
+  const r = Math.max(brushRadius(s.brushSpread), REMOVE_RADIUS_PX / env.view().k);
+  const hit = nearestPoint(cloud, p.x, p.y, r);
+  if (!hit) return `No ${sideName(side)} point near ${formatPoint(p.x, p.y, decimals)}`;
+  const q = cloud.points;
+  const at = formatPoint(q[2 * hit.index], q[2 * hit.index + 1], decimals);
+  s.commit(withCloud(s.scenario, side, removeIndices(cloud, [hit.index])));
+  return `Removed ${sideName(side)} point at ${at}`;
+}
