@@ -1,4 +1,5 @@
 /** The toolbar: brand, method switcher, undo/redo, cloud counts and whole-cloud actions. */
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { METHOD_LABELS, availableMethods } from '../panels/registry.ts';
 import { cloudSize, type Side } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
@@ -17,6 +18,32 @@ function CloudCount({ side }: { side: Side }) {
       {label} · {n.toLocaleString('en-US')} {n === 1 ? 'point' : 'points'}
     </span>
   );
+}
+
+/** Radio-group keys (WAI-ARIA): arrows select the previous or next item (wrapping), Home and End the ends. */
+function radioArrows<T>(
+  e: ReactKeyboardEvent<HTMLElement>,
+  items: readonly T[],
+  current: T,
+  select: (item: T) => void,
+): void {
+  const k = items.indexOf(current);
+  const n = items.length;
+  const next =
+    e.key === 'ArrowRight' || e.key === 'ArrowDown'
+      ? (k + 1) % n
+      : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+        ? (k - 1 + n) % n
+        : e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? n - 1
+            : -1;
+  if (next < 0 || n === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+  e.preventDefault();
+  select(items[next]);
+  const radios = e.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]');
+  radios[next]?.focus();
 }
 
 export function TopBar() {
@@ -44,13 +71,20 @@ export function TopBar() {
         <img src="./favicon.svg" alt="" />
         <span>OT Playground</span>
       </h1>
-      <div className="toolgroup methods" role="radiogroup" aria-label="Method">
+      <div
+        className="toolgroup methods"
+        role="radiogroup"
+        aria-label="Method"
+        onKeyDown={(e) => radioArrows(e, methods, method, setMethod)}
+      >
         {methods.map((m) => (
           <button
             key={m}
             type="button"
             role="radio"
             aria-checked={method === m}
+            // One tab stop for the group (the checked radio); arrows move between methods.
+            tabIndex={method === m || !methods.includes(method) ? 0 : -1}
             className="btn tab"
             onClick={() => setMethod(m)}
           >
