@@ -10,7 +10,7 @@ interface OtTestScenario {
 interface OtTestStore {
   getState(): Record<string, unknown> & {
     scenario: OtTestScenario;
-    runs: Record<string, { status: string; error?: string } | undefined>;
+    runs: Record<string, { id: number; status: string; error?: string } | undefined>;
   };
 }
 interface Window {
@@ -18,6 +18,7 @@ interface Window {
     store: OtTestStore;
     getResult(lane: string): { runId: number; value: unknown } | undefined;
     supersedeProbe(): Promise<[string, string]>;
-    fault(lane: string, kind: 'throw' | 'crash' | 'hang'): Promise<string>;
+    /** Makes the lane's worker fail mid-job without superseding it (see src/app/testHook.ts). */
+    injectFault(lane: string, kind: 'throw' | 'crash' | 'hang'): Promise<'armed' | 'replaced'>;
   };
 }

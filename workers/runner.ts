@@ -3,6 +3,7 @@
  * between slices: that is what lets a `cancel` message (or a superseding request) arrive while a
  * long solve is under way. Progress goes out through the caller's callback, throttled.
  */
+import { faultArmed, fireFault } from './faults.ts';
 import { createThrottle } from './throttle.ts';
 
 /** Work done between event-loop turns, ms. Short enough that cancel lands within a frame or two. */
@@ -69,6 +70,8 @@ export async function runSteps<Y, R, P>(
       }
       if (now - sliceStart > SLICE_MS) {
         await nextTurn();
+        // A test-only fault armed during that turn fires here, in the middle of the solve (faults.ts).
+        if (faultArmed()) await fireFault();
         sliceStart = performance.now();
       }
     }

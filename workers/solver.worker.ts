@@ -5,6 +5,7 @@
  * transferred.
  */
 import * as Comlink from 'comlink';
+import { withFaultPoints } from './faults.ts';
 import { brenierMethods } from './methods/brenier.ts';
 import { controlMethods } from './methods/control.ts';
 import { flowMethods } from './methods/flow.ts';
@@ -13,7 +14,8 @@ import { sinkhornMethods } from './methods/sinkhorn.ts';
 import { procrustesMethods } from './methods/procrustes.ts';
 import { statsMethods } from './methods/stats.ts';
 
-const api = {
+// withFaultPoints: a test-only fault point at the end of each job call (faults.ts); inert unless armed.
+const api = withFaultPoints({
   ...controlMethods,
   ...statsMethods,
   ...planMethods,
@@ -21,7 +23,7 @@ const api = {
   ...procrustesMethods,
   ...flowMethods,
   ...brenierMethods,
-};
+});
 
 /** The contract the client wraps: every method of every module. */
 export type SolverApi = typeof api;

@@ -1,8 +1,11 @@
 /**
  * Test-only hook (tldraw style): with `?e2e` in the address, exposes the store and a few bridge
- * probes on `window.__ot` so end-to-end tests can seed state and observe the worker. It exposes
- * nothing a user could not do through the page, and is absent otherwise.
+ * probes on `window.__ot` so end-to-end tests can seed state and observe the worker, and a fault
+ * injector that makes a worker fail mid-solve. Apart from that injector it exposes nothing a user
+ * could not do through the page; without `?e2e` it is absent, and the worker's fault points stay
+ * inert (workers/faults.ts).
  */
+import type { FaultKind } from '../../workers/faults.ts';
 import { runWithClouds, solverClient } from '../solver/solver.ts';
 import { useStore } from '../state/store.ts';
 import { getResult } from '../state/results.ts';
@@ -12,8 +15,14 @@ export interface TestHook {
   getResult: typeof getResult;
   /** Starts two cost-statistics requests back to back on one lane; resolves with both outcome statuses. */
   supersedeProbe: () => Promise<[string, string]>;
-  /** Injects a worker fault on a lane: 'crash' kills the worker, 'hang' spins forever. */
-  fault: (lane: string, kind: 'throw' | 'crash' | 'hang') => Promise<string>;
+  /**
+   * Makes a lane's worker fail in the middle of the job it is running, without superseding it
+   * ('throw': the job fails; 'crash': the worker dies; 'hang': it spins without yielding). A
+   * non-sliced job (exact OT) cannot be reached while it runs: arm it on the idle lane and the
+   * next job fails when it ends. Resolves 'replaced' if the lane's worker was terminated before
+   * it armed the fault. See SolverClient.injectFault.
+   */
+  injectFault: (lane: string, kind: FaultKind) => Promise<'armed' | 'replaced'>;
 }
 
 declare global {
@@ -43,9 +52,6 @@ export function installTestHook(): void {
       const [a, b] = await Promise.all([first, second]);
       return [a.status, b.status];
     },
-    fault: async (lane, kind) => {
-      const out = await solverClient.run(lane, (api) => api.fault(kind));
-      return out.status === 'error' ? `error: ${out.message}` : out.status;
-    },
+    injectFault: (lane, kind) => solverClient.injectFault(lane, kind),
   };
 }

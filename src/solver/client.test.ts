@@ -11,6 +11,8 @@ function fakeFactory() {
   class FakeWorker implements WorkerHandle {
     terminated = false;
     hung = false;
+    /** Faults armed through `injectFault`, in order. */
+    armed: string[] = [];
     crash: (m: string) => void = () => {};
     jobs = new Map<
       number,
@@ -20,6 +22,14 @@ function fakeFactory() {
       cancel: (id: number) => {
         if (this.hung) return;
         this.jobs.get(id)?.reject(new Error('cancelled'));
+      },
+      armFault: (kind: 'throw' | 'crash' | 'hang') => {
+        // A hung worker handles no message.
+        if (this.hung) return new Promise<void>(() => {});
+        this.armed.push(kind);
+        // A real worker spins from its next slice on: it no longer honours cancel.
+        if (kind === 'hang') this.hung = true;
+        return Promise.resolve();
       },
       work: (id: number, progress: (p: JobProgress) => void) =>
         new Promise((resolve, reject) => this.jobs.set(id, { resolve, reject, progress })),
@@ -150,5 +160,84 @@ describe('SolverClient', () => {
     const out = c.run('lane', work);
     [...f.made[0].jobs.values()][0].reject(new Error('bad input: epsilon'));
     await expect(out).resolves.toEqual({ status: 'error', message: 'bad input: epsilon' });
+  });
+
+  describe('injectFault (test-only)', () => {
+    /** Resolves to the outcome if `p` has settled, else 'pending' (after pending microtasks run). */
+    const peek = async <T>(p: Promise<T>) => {
+      let out: T | 'pending' = 'pending';
+      void p.then((v) => (out = v));
+      await vi.advanceTimersByTimeAsync(0);
+      return out;
+    };
+
+    it('reaches the running job’s worker without superseding the job', async () => {
+      const f = fakeFactory();
+      const c = new SolverClient({ createHandle: f.create });
+      const out = c.run('lane', work);
+      await expect(c.injectFault('lane', 'crash')).resolves.toBe('armed');
+      expect(f.made.length).toBe(1);
+      expect(f.made[0].armed).toEqual(['crash']);
+      expect(await peek(out)).toBe('pending');
+      expect(c.busy('lane')).toBe(true);
+      // The worker then dies at its next slice: the job fails with a message, the lane recovers.
+      f.made[0].crash('Uncaught Error: injected crash');
+      const o = await out;
+      expect(o.status === 'error' && o.message).toMatch(/stopped unexpectedly.*injected crash.*restarted/);
+      expect(c.busy('lane')).toBe(false);
+      const next = c.run('lane', work);
+      expect(f.made.length).toBe(2);
+      [...f.made[1].jobs.values()][0].resolve('ok');
+      await expect(next).resolves.toEqual({ status: 'done', value: 'ok' });
+    });
+
+    it('on an idle lane, arms the worker that the next job then runs on', async () => {
+      const f = fakeFactory();
+      const c = new SolverClient({ createHandle: f.create });
+      await c.injectFault('lane', 'throw');
+      expect(f.made.length).toBe(1);
+      expect(f.made[0].armed).toEqual(['throw']);
+      const out = c.run('lane', work);
+      expect(f.made.length).toBe(1);
+      expect(f.made[0].jobs.size).toBe(1);
+      [...f.made[0].jobs.values()][0].reject(new Error('injected'));
+      await expect(out).resolves.toEqual({ status: 'error', message: 'injected' });
+    });
+
+    it('a job hung mid-solve keeps running until stopped; Stop then replaces its worker', async () => {
+      const f = fakeFactory();
+      const c = new SolverClient({ createHandle: f.create, hangTimeoutMs: 300 });
+      const out = c.run('lane', work);
+      await c.injectFault('lane', 'hang');
+      // No timer runs on its own: a hang is noticed only when a cancel goes unanswered.
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await peek(out)).toBe('pending');
+      expect(f.made[0].terminated).toBe(false);
+      c.cancel('lane');
+      await vi.advanceTimersByTimeAsync(301);
+      expect(f.made[0].terminated).toBe(true);
+      await expect(out).resolves.toEqual({ status: 'cancelled' });
+      const next = c.run('lane', work);
+      expect(f.made.length).toBe(2);
+      [...f.made[1].jobs.values()][0].resolve(7);
+      await expect(next).resolves.toEqual({ status: 'done', value: 7 });
+    });
+
+    it('resolves "replaced" when the lane’s worker is terminated before it armed the fault', async () => {
+      const f = fakeFactory();
+      const c = new SolverClient({ createHandle: f.create, hangTimeoutMs: 300 });
+      const first = c.run('lane', work);
+      f.made[0].hung = true;
+      const injected = c.injectFault('lane', 'crash');
+      expect(await peek(injected)).toBe('pending');
+      // A newer request: the hung worker ignores the cancel and is terminated.
+      const second = c.run('lane', work);
+      await vi.advanceTimersByTimeAsync(301);
+      await expect(injected).resolves.toBe('replaced');
+      await expect(first).resolves.toEqual({ status: 'cancelled' });
+      expect(f.made[1].armed).toEqual([]); // the fault did not follow to the new worker
+      [...f.made[1].jobs.values()][0].resolve('fresh');
+      await expect(second).resolves.toEqual({ status: 'done', value: 'fresh' });
+    });
   });
 });

@@ -10,8 +10,11 @@
  *   yields), the lane's worker is terminated and respawned, and the newer request re-sent.
  * - A worker that crashes (its `error` event) fails its jobs with a message and is respawned on
  *   the next request.
+ * - Tests (the `?e2e` hook only) can make a lane's worker fail in the middle of its running job
+ *   with `injectFault`, which reaches the worker beside the job instead of superseding it.
  */
 import type { JobProgress, SolverApi } from '../../workers/api.ts';
+import type { FaultKind } from '../../workers/faults.ts';
 
 /** How a job ended. Cancellation and errors are values, not exceptions, so callers can't forget them. */
 export type Outcome<R> =
@@ -19,7 +22,7 @@ export type Outcome<R> =
 
 /** One worker as the client sees it; `createWorkerHandle` makes real ones, tests make fakes. */
 export interface WorkerHandle {
-  api: Pick<SolverApi, 'cancel'> & Record<string, unknown>;
+  api: Pick<SolverApi, 'cancel' | 'armFault'> & Record<string, unknown>;
   terminate(): void;
   /** Registers the crash callback (the worker's `error` event). */
   onCrash(cb: (message: string) => void): void;
@@ -42,6 +45,8 @@ interface Lane {
   /** Superseded jobs whose cancel the worker has not yet honoured. */
   cancelling: Set<Job>;
   hangTimer: ReturnType<typeof setTimeout> | null;
+  /** Called when the lane's worker is terminated (so a pending `injectFault` does not wait forever). */
+  onKill: Set<() => void>;
 }
 
 export interface SolverClientOptions {
@@ -103,6 +108,31 @@ export class SolverClient {
     }
   }
 
+  /**
+   * Test-only (installed by the `?e2e` hook, never called by the app): arms a fault in `lane`'s
+   * worker without superseding or cancelling its job. A running time-sliced job fails at its next
+   * slice boundary; otherwise the next job call on the lane fails when it ends (see
+   * workers/faults.ts). The lane's worker is spawned if it has none, so a fault armed on an idle
+   * lane reaches the worker its next job runs on. Resolves with 'armed' once the worker has the
+   * fault armed, or with 'replaced' if the worker was terminated first (a hung or superseded
+   * job's worker: it will never answer, and the fault went with it).
+   */
+  injectFault(lane: string, kind: FaultKind): Promise<'armed' | 'replaced'> {
+    const l = this.lane(lane);
+    const api = this.ensureHandle(l).api;
+    return new Promise((resolve, reject) => {
+      const replaced = () => resolve('replaced');
+      l.onKill.add(replaced);
+      api
+        .armFault(kind)
+        .then(
+          () => resolve('armed'),
+          (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
+        )
+        .finally(() => l.onKill.delete(replaced));
+    });
+  }
+
   /** True while a job runs on `lane`. */
   busy(lane: string): boolean {
     return !!this.lanes.get(lane)?.current;
@@ -122,7 +152,7 @@ export class SolverClient {
   private lane(name: string): Lane {
     let l = this.lanes.get(name);
     if (!l) {
-      l = { handle: null, current: null, cancelling: new Set(), hangTimer: null };
+      l = { handle: null, current: null, cancelling: new Set(), hangTimer: null, onKill: new Set() };
       this.lanes.set(name, l);
     }
     return l;
@@ -195,5 +225,8 @@ export class SolverClient {
     const h = l.handle;
     l.handle = null;
     h?.terminate();
+    const waiting = [...l.onKill];
+    l.onKill.clear();
+    for (const cb of waiting) cb();
   }
 }

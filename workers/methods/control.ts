@@ -1,4 +1,5 @@
 /** Worker methods that control jobs rather than compute: cancel, and test-only fault injection. */
+import { armFault, type FaultKind } from '../faults.ts';
 import { cancelJob } from '../runner.ts';
 
 export const controlMethods = {
@@ -6,19 +7,11 @@ export const controlMethods = {
   cancel(jobId: number): void {
     cancelJob(jobId);
   },
-  /** Test-only fault injection: throws ('throw'), kills the worker ('crash') or never yields ('hang'). */
-  async fault(kind: 'throw' | 'crash' | 'hang'): Promise<void> {
-    if (kind === 'throw') throw new Error('injected fault');
-    if (kind === 'crash') {
-      // An uncaught error outside any request: the worker's `error` event fires on the client.
-      setTimeout(() => {
-        throw new Error('injected crash');
-      }, 0);
-      return new Promise<void>(() => {});
-    }
-    // 'hang': a loop that never yields, so only terminate-and-respawn can stop it.
-    for (;;) {
-      /* spin */
-    }
+  /**
+   * Test-only (reached through the `?e2e` hook): arms a fault that fires in the running job at its
+   * next slice boundary, or at the end of the next job call (see faults.ts). Does not touch the job.
+   */
+  async armFault(kind: FaultKind): Promise<void> {
+    armFault(kind);
   },
 };
