@@ -131,6 +131,18 @@ describe('Procrustes scale laws', () => {
   });
 });
 
+describe('Wasserstein-Procrustes: caps of 0 and subsamples of 1', () => {
+  it('0 restarts, 0 alternations and a subsample of 0 points are raised to the least that works', () => {
+    const c = getCase('base');
+    const r = wassersteinProcrustes(c.x, c.y, { restarts: 0, maxAlternations: 0, sampleSize: 0 });
+    expectAllFinite(r);
+    checkMotion(r, false);
+    expect(r.restarts).toHaveLength(1);
+    expect(r.restarts[0].iterations).toBe(1);
+    expect(r.refine.at(-1)).toMatchObject({ n: c.x.length >> 1, m: c.y.length >> 1 });
+  });
+});
+
 describe('Procrustes: bad input is an error naming it', () => {
   const x = getCase('two points a side').x;
   const y = getCase('two points a side').y;
