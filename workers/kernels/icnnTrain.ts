@@ -22,6 +22,7 @@
  * at the optimum of g.
  */
 import { Adam } from './adam.ts';
+import { normalizeWeights } from './cost.ts';
 import { clampIcnn, Icnn, icnnLayout, initIcnn, type IcnnSpec } from './icnn.ts';
 import type { IcnnMapModel } from './icnnMap.ts';
 
@@ -106,6 +107,9 @@ export function* icnnTrainSteps(
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`icnn: batchSize must be >= 1`);
   if (!(Number.isInteger(inner) && inner >= 1)) throw new RangeError(`icnn: innerSteps must be >= 1`);
   if (x.length < 2 || y.length < 2) throw new RangeError('icnn: both clouds need at least one point');
+  // Checked and normalised once here (weights near the float maximum would overflow the sums).
+  a = icnnWeights(a, x.length >> 1, 'source');
+  b = icnnWeights(b, y.length >> 1, 'target');
 
   const mx = weightedMean(x, a);
   const my = weightedMean(y, b);
@@ -198,6 +202,15 @@ export function* icnnTrainSteps(
     yield { step: done, steps, w2, snapshot: model };
   }
   return { model: model(), steps: done, stopped, w2History: history.slice(0, done) };
+}
+
+/** The weights normalised to sum 1, or a RangeError naming the side. */
+function icnnWeights(w: Float64Array, n: number, side: string): Float64Array {
+  try {
+    return normalizeWeights(w, n);
+  } catch (e) {
+    throw new RangeError(`icnn: ${side} ${(e as Error).message}`);
+  }
 }
 
 function weightedMean(p: Float64Array, w: Float64Array): [number, number] {

@@ -197,6 +197,19 @@ describe('Brenier kernels: bad input is an error naming it', () => {
     expect(() => icnnTrain(c.x, new Float64Array(2), c.y, b, {}, rand)).toThrow(/weights/);
   });
 
+  it('neural OT: weights near the float maximum train as their ratios do', () => {
+    const big = icnnTrain(
+      c.x,
+      Float64Array.of(1e308, 1e308),
+      c.y,
+      Float64Array.of(1.7e308, 1.7e308),
+      { steps: 2 },
+      randomLcg(1),
+    );
+    const ref = icnnTrain(c.x, a, c.y, b, { steps: 2 }, randomLcg(1));
+    expect(Array.from(big.model.g)).toEqual(Array.from(ref.model.g));
+  });
+
   it('entropic map: ε <= 0 or NaN', () => {
     expect(() => fitEntropicMap(c.x, a, c.y, b, { epsilon: 0 })).toThrow(/epsilon/);
     expect(() => fitEntropicMap(c.x, a, c.y, b, { epsilon: NaN })).toThrow(/epsilon/);
