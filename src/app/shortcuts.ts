@@ -1,6 +1,11 @@
 /**
  * Global keyboard shortcuts: undo (Ctrl/Cmd+Z), redo (Shift+Ctrl/Cmd+Z or Ctrl+Y), play/pause
- * (Space). Ignored while typing in a field. Tool shortcuts live with the tool palette.
+ * (Space). Ignored while typing in a field. Tool shortcuts live with the tool palette
+ * (src/stage/ToolPalette.tsx: B, P, M, E, S, H, X, 0). On the focused stage
+ * (src/stage/keyboardInput.ts) arrows move a cursor, Enter or Space act at it with the active tool
+ * and Delete removes the nearest point; those keys stop there, so Space does not toggle playback.
+ * The method switcher takes the arrow keys (src/app/TopBar.tsx). The stage lists its keys in its
+ * accessible description and shows them while it has keyboard focus.
  */
 import { useStore } from '../state/store.ts';
 
