@@ -72,7 +72,8 @@ export interface ExactResult {
  * @param b target weights, length m >= 1, finite and >= 0, with Σ b = Σ a up to 1e-9 relative; b
  *   is rescaled to Σ a before solving so rounding never makes the problem infeasible
  * @param C n×m cost matrix, row-major, finite (any sign)
- * @throws RangeError on malformed input (lengths, negative or non-finite values, unequal masses)
+ * @throws RangeError on malformed input (lengths, negative or non-finite values, unequal masses,
+ *   weights whose sum overflows)
  */
 export function exactOT(
   a: Float64Array,
@@ -171,6 +172,7 @@ function checkWeights(w: Float64Array, name: string): number {
     sum += x;
   }
   if (!(sum > 0)) throw new RangeError(`exactOT: ${name} has no mass`);
+  if (sum === Infinity) throw new RangeError(`exactOT: ${name} sums to ∞ (normalise the weights first)`);
   return sum;
 }
 

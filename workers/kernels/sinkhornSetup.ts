@@ -103,6 +103,7 @@ function weightSum(w: Float64Array, name: string): number {
     s += w[k];
   }
   if (!(s > 0)) throw new RangeError(`sinkhorn: ${name} must have a positive sum`);
+  if (s === Infinity) throw new RangeError(`sinkhorn: ${name} sums to ∞ (normalise the weights first)`);
   return s;
 }
 

@@ -172,5 +172,7 @@ describe('exactOT: scale laws and bad weights', () => {
       ),
     ).toThrow(/finite/);
     expect(() => exactOT(new Float64Array(0), new Float64Array(0), new Float64Array(0))).toThrow(/empty/);
+    const huge = Float64Array.of(1e308, 1e308);
+    expect(() => exactOT(huge, huge, Float64Array.of(0, 1, 1, 0))).toThrow(/sums to ∞/);
   });
 });

@@ -172,8 +172,10 @@ describe('sinkhorn: bad input is an error naming it', () => {
     expect(() => sinkhorn(a, b, C, options)).toThrow(pattern);
   });
 
-  it('all-zero or NaN weights, NaN costs and non-finite warm starts', () => {
+  it('all-zero, NaN or overflowing weights, NaN costs and non-finite warm starts', () => {
     expect(() => sinkhorn(new Float64Array(a.length), b, C, { epsilon: 1 })).toThrow(/positive sum/);
+    const huge = Float64Array.of(1e308, 1e308);
+    expect(() => sinkhorn(huge, huge, Float64Array.of(0, 1, 1, 0), { epsilon: 1 })).toThrow(/sums to ∞/);
     expect(() =>
       sinkhorn(
         a.map(() => NaN),
