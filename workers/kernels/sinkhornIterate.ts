@@ -117,9 +117,13 @@ export class SinkhornIterate {
     return 'continue';
   }
 
-  /** The state failed: rebuild exactly from the last good iterate (u, v) and go on plainly. */
+  /**
+   * The state failed: rebuild exactly from the last good iterate (u, v), re-anchoring every row
+   * (a row whose entries all fell below e^−θ would have a zero sum and fail again; at ε far below
+   * the costs' rounding, ~1e-30 of them, that happened every time), and go on plainly.
+   */
   recover(): void {
-    this.rebuild();
+    this.rebuild(true);
     this.resetAcceleration();
   }
 
@@ -221,12 +225,12 @@ export class SinkhornIterate {
     this.v.fill(1);
   }
 
-  private rebuild(): void {
+  private rebuild(checkRows = false): void {
     this.rebuilds++;
     this.absorbScalings();
     this.u.fill(1);
     this.v.fill(1);
-    this.K.buildExact(this.fA, this.gA, this.eps, false);
+    this.K.buildExact(this.fA, this.gA, this.eps, checkRows);
   }
 }
 

@@ -99,6 +99,8 @@ export const CASES: readonly DegenerateCase[] = [
   }),
   makeCase('coordinates at 1e6 scale', scaled(BASE_X, 1e6), scaled(BASE_Y, 1e6), { scale: 1e6 }),
   makeCase('coordinates at 1e-9 scale', scaled(BASE_X, 1e-9), scaled(BASE_Y, 1e-9), { scale: 1e-9 }),
+  // Coordinates up to 1e12, the largest a scenario may hold (LIMITS.maxAbsCoordinate).
+  makeCase('coordinates near 1e12 (the limit)', scaled(BASE_X, 6e11), scaled(BASE_Y, 6e11), { scale: 6e11 }),
   // Unit-size clouds far from the origin: costs must come from differences, not |x|² + |y|² − 2x·y.
   makeCase(
     'clouds far from the origin (1e6)',
