@@ -23,7 +23,13 @@ export function Stage() {
       aria-label="Drawing stage"
       aria-describedby={`${METHOD_SUMMARY_ID} stage-help`}
     >
-      <canvas ref={canvasRef} className="stage-canvas" role="img" aria-label="Stage" />
+      <canvas
+        ref={canvasRef}
+        className="stage-canvas"
+        role="img"
+        aria-label="Stage"
+        aria-describedby={METHOD_SUMMARY_ID}
+      />
       <p id="stage-help" className="stage-sr">
         Draw with the active tool. Arrow keys move the keyboard cursor, Shift with an arrow moves five steps
         (with the Pan tool, arrows pan). Enter or Space acts at the cursor: Add point adds one point, Brush
