@@ -43,9 +43,19 @@ import { checkSinkhornInput, originalPotentials, scalingStart } from './sinkhorn
 
 export type { SinkhornAcceleration };
 
+/**
+ * Smallest ε solved at, relative to max |C| (over pairs of positive weights): a smaller ε is raised
+ * to this. Costs are rounded to ~2e-16 × max |C|, so below it the Gibbs kernel is noise.
+ */
+export const EPSILON_FLOOR = 1e-13;
+
 /** Options of {@link sinkhorn} and {@link sinkhornSteps}. */
 export interface SinkhornOptions {
-  /** Entropic regularisation ε > 0, absolute, in cost units. */
+  /**
+   * Entropic regularisation ε > 0, absolute, in cost units. Values below
+   * {@link EPSILON_FLOOR} × max |C| are raised to it (the result's `epsilon` says which ε the
+   * plan has).
+   */
   epsilon: number;
   /** Stop when Σ_i |P1 − a|_i + Σ_j |Pᵀ1 − b|_j < tolerance. Default 1e-6. */
   tolerance?: number;
@@ -95,6 +105,11 @@ export interface SinkhornResult {
   cost: number;
   /** −Σ P_ij log P_ij, nats. */
   entropy: number;
+  /**
+   * The ε of `plan`: `options.epsilon` (raised to the floor if it was below, see EPSILON_FLOOR),
+   * or a larger ε-scaling stage's when `maxIterations` stopped the solve before the last stage.
+   */
+  epsilon: number;
   /** Iterations (passes) made, all stages. */
   iterations: number;
   /** L1 marginal error of `plan`, both sides summed. */
@@ -150,6 +165,10 @@ export function* sinkhornSteps(
   const stageTol = scaling.stageTolerance ?? 1e-2;
   const stageMax = scaling.stageMaxIterations ?? 200;
   if (!K.costsFinite) throw new RangeError('sinkhorn: C must be finite');
+  // Below the rounding of the costs every kernel entry is noise (at 1e-30 × max |C| the exponents
+  // are off by ~1e14 nats, and a cold start overflowed): solve at the floor instead, where the
+  // rounding is ~0.01 nats. `epsilon` in the result says which ε was used.
+  input.eps = Math.max(input.eps, EPSILON_FLOOR * Math.max(Math.abs(K.costMin), Math.abs(K.costMax)));
   const epsilons = scalingStart(input, options, K.costMean - K.costMin);
 
   const fA = new Float64Array(K.nPad);
@@ -262,7 +281,17 @@ function finish(
     if (colSum[j] > 0) entropy -= colSum[j] * (eps * Math.log(b[j]) + g[j]);
   }
   entropy /= eps;
-  return { plan, f, g, cost, entropy, marginalError, converged: rest.stop === 'converged', ...rest };
+  return {
+    plan,
+    f,
+    g,
+    cost,
+    entropy,
+    epsilon: eps,
+    marginalError,
+    converged: rest.stop === 'converged',
+    ...rest,
+  };
 }
 
 /**

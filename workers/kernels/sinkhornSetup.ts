@@ -11,6 +11,7 @@ export interface SinkhornInput {
   a: Float64Array;
   b: Float64Array;
   C: Float64Array;
+  /** ε as given; `sinkhornSteps` raises it to the floor (EPSILON_FLOOR × max |C|) if below. */
   eps: number;
   tol: number;
   maxIterations: number;

@@ -17,10 +17,11 @@ export interface TileCosts {
   costTiles: Float64Array;
   /** Smallest cost of each tile. */
   tileMinCost: Float64Array;
-  /** Whether every copied cost is finite; their mean and minimum. */
+  /** Whether every copied cost is finite; their mean, minimum and maximum. */
   finite: boolean;
   mean: number;
   min: number;
+  max: number;
 }
 
 /**
@@ -41,6 +42,7 @@ export function gatherTileCosts(
   const tileMinCost = new Float64Array(groups * blocks).fill(Infinity);
   let sum = 0;
   let min = Infinity;
+  let max = -Infinity;
   for (let r = 0; r < n; r++) {
     const g = (r / TILE_ROWS) | 0;
     const rr = r - g * TILE_ROWS;
@@ -56,11 +58,12 @@ export function gatherTileCosts(
         costTiles[o + c * TILE_ROWS] = x;
         sum += x;
         if (x < mn) mn = x;
+        if (x > max) max = x;
       }
       tileMinCost[tile] = mn;
       if (mn < min) min = mn;
     }
   }
   // NaN or ±∞ anywhere makes the sum non-finite.
-  return { costTiles, tileMinCost, finite: sum - sum === 0, mean: sum / (n * m), min };
+  return { costTiles, tileMinCost, finite: sum - sum === 0, mean: sum / (n * m), min, max };
 }

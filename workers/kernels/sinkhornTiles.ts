@@ -105,12 +105,14 @@ export class TiledKernel {
     this.costsFinite = costs.finite;
     this.costMean = costs.mean;
     this.costMin = costs.min;
+    this.costMax = costs.max;
   }
 
-  /** Whether every cost of the kernel's rows and columns is finite; their mean and minimum. */
+  /** Whether every cost of the kernel's rows and columns is finite; their mean, minimum, maximum. */
   readonly costsFinite: boolean;
   readonly costMean: number;
   readonly costMin: number;
+  readonly costMax: number;
 
   /** Number of stored tiles. */
   get tileCount(): number {

@@ -120,7 +120,8 @@ export const sinkhornMethods = {
       errorHistory: { iterations, errors: r.errorHistory },
       stages: r.stages,
       stop: r.stop,
-      epsilon: req.epsilon,
+      // The ε solved at: the request's, or the kernel's floor when it was below the costs' rounding.
+      epsilon: r.epsilon,
     };
     return Comlink.transfer(out, planTransferList(out));
   },

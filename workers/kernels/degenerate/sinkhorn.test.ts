@@ -12,10 +12,17 @@
 import { describe, expect, it } from 'vitest';
 import { costMatrix } from '../cost.ts';
 import { planMarginalError } from '../plan.ts';
-import { sinkhorn, sinkhornSteps, type SinkhornOptions, type SinkhornResult } from '../sinkhorn.ts';
+import {
+  EPSILON_FLOOR,
+  sinkhorn,
+  sinkhornSteps,
+  type SinkhornOptions,
+  type SinkhornResult,
+} from '../sinkhorn.ts';
 import { AndersonMixer } from '../sinkhornAnderson.ts';
 import { OmegaController } from '../sinkhornOmega.ts';
 import { hilbertOrder } from '../spatialOrder.ts';
+import { randomLcg } from 'd3-random';
 import { CASES, expectAllFinite, getCase, type DegenerateCase, unitWeights } from './cases.ts';
 
 /** The problem of a case: normalised weights and the squared-Euclidean cost matrix. */
@@ -153,6 +160,50 @@ describe('sinkhorn: scale laws', () => {
     const p = problem(getCase('clouds far from the origin (1e6)'));
     const r = sinkhorn(p.a, p.b, p.C, { epsilon: 0.05 * base.mean, tolerance: 1e-11 });
     for (let e = 0; e < ref.plan.length; e++) expect(Math.abs(r.plan[e] - ref.plan[e])).toBeLessThan(1e-8);
+  });
+});
+
+describe('sinkhorn: ε below the rounding of the costs', () => {
+  it('is raised to EPSILON_FLOOR × max |C|, and the result says so; ε above it is kept', () => {
+    const { a, b, C } = problem(getCase('coordinates near 1e12 (the limit)'));
+    const max = C.reduce((s, v) => Math.max(s, v), 0);
+    const options = { maxIterations: 50, epsilonScaling: false };
+    const low = sinkhorn(a, b, C, { epsilon: 1e-12, ...options });
+    checkSound(low, a, b);
+    expect(low.epsilon).toBe(EPSILON_FLOOR * max);
+    expect(low.stages).toEqual([{ epsilon: EPSILON_FLOOR * max, iterations: low.iterations }]);
+    expect(sinkhorn(a, b, C, { epsilon: 1e-3 * max, ...options }).epsilon).toBe(1e-3 * max);
+    // Stopped by the cap in an ε-scaling stage: the plan is that stage's, and `epsilon` says so.
+    const early = sinkhorn(a, b, C, { epsilon: 1e-3 * max, maxIterations: 1 });
+    expect(early.epsilon).toBe(early.stages.at(-1)!.epsilon);
+    expect(early.epsilon).toBeGreaterThan(1e-3 * max);
+  });
+
+  it('random cases, scales (1e-9 to 1e11), ε (1e-12 to 1e6 absolute) and paths: never non-finite', () => {
+    const rand = randomLcg(20261124);
+    const paths = Object.values(PATHS);
+    let runs = 0;
+    while (runs < 400) {
+      const c = CASES[Math.floor(rand() * CASES.length)];
+      const s = 10 ** (-9 + 20 * rand());
+      const x = c.x.map((v) => v * s);
+      const y = c.y.map((v) => v * s);
+      const epsilon = 10 ** (-12 + 18 * rand());
+      const path = paths[Math.floor(rand() * paths.length)]({ ...c, x, y });
+      const warm = rand() < 0.3;
+      if (x.some((v) => !(Math.abs(v) <= 1e12)) || y.some((v) => !(Math.abs(v) <= 1e12))) continue;
+      runs++;
+      const a = unitWeights(c.a, x.length >> 1);
+      const b = unitWeights(c.b, y.length >> 1);
+      const C = costMatrix(x, y, rand() < 0.5 ? 'sqeuclidean' : 'euclidean');
+      const warmStart = warm ? { f: new Float64Array(a.length), g: new Float64Array(b.length) } : undefined;
+      const r = sinkhorn(a, b, C, { epsilon, maxIterations: 100, warmStart, ...path });
+      try {
+        checkSound(r, a, b);
+      } catch (e) {
+        throw new Error(`${c.name}, scale ${s}, ε ${epsilon}, ${JSON.stringify(path)}: ${String(e)}`);
+      }
+    }
   });
 });
 
