@@ -123,7 +123,8 @@ export interface BrenierGridOptions {
 /**
  * The padded bounding box of `p` (joined with `into`). A box without width or height (a line of
  * points, or one point) is widened to 10% of its longer side, or when it has none to `minHalf`
- * each way: the boxes scale with the clouds, so clouds at 1e-9 or 1e6 get the same grid.
+ * each way, and to at least 1e-9 of its centre's coordinates (narrower, it would round to zero
+ * width): the boxes scale with the clouds, so clouds at 1e-9 or 1e6 get the same grid.
  */
 function bounds(p: Float64Array, pad: number, minHalf: number, into?: Box): Box {
   let x0 = into ? into.x0 : Infinity;
@@ -138,9 +139,10 @@ function bounds(p: Float64Array, pad: number, minHalf: number, into?: Box): Box 
   }
   if (!(x0 <= x1)) return { x0: -1, y0: -1, x1: 1, y1: 1 };
   const extent = Math.max(x1 - x0, y1 - y0);
-  const half = extent > 0 ? 0.05 * extent : minHalf;
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
+  // Never below 1e-9 of the coordinates: a box narrower than their rounding has zero width.
+  const half = Math.max(extent > 0 ? 0.05 * extent : minHalf, 1e-9 * Math.max(Math.abs(cx), Math.abs(cy)));
   const hx = Math.max((x1 - x0) / 2, half) * (1 + 2 * pad);
   const hy = Math.max((y1 - y0) / 2, half) * (1 + 2 * pad);
   return { x0: cx - hx, y0: cy - hy, x1: cx + hx, y1: cy + hy };

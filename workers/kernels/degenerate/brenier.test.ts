@@ -183,6 +183,19 @@ describe('Brenier scale laws', () => {
   });
 });
 
+describe('Brenier view of a cloud narrower than the rounding of its coordinates', () => {
+  it('gets a finite grid with a box of positive size', () => {
+    const base = getCase('base');
+    const x = base.x.map((v) => 2.24 + 2.5e-16 * v);
+    const y = base.y.map((v) => 2.24 + 2.5e-16 * v);
+    const spec = brenierGridSpec(x, y);
+    expectAllFinite(spec);
+    const a = weights(base).a;
+    const r = icnnTrain(x, a, y, weights(base).b, { width: 4, steps: 2 }, randomLcg(1));
+    checkView(spec, evaluateBrenierView(icnnEvaluator(r.model), x, a, spec));
+  });
+});
+
 describe('Brenier kernels: bad input is an error naming it', () => {
   const c = getCase('two points a side');
   const { a, b } = weights(c);
