@@ -2,7 +2,7 @@
  * Small text formatters for the screen-reader summaries: plane points, shares of the mass, counted
  * nouns. Minus signs are the typographic minus (U+2212), which screen readers read as "minus".
  */
-import { formatNumber } from '../format.ts';
+import { formatNumber } from './format.ts';
 
 /** A signed number with `digits` decimals and a true minus sign; −0 is written 0. */
 export function signedFixed(v: number, digits = 2): string {

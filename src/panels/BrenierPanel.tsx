@@ -22,7 +22,7 @@ import { BrenierReadouts } from './brenier/BrenierReadouts.tsx';
 import { drawContours } from './brenier/contourLayer.ts';
 import { IcnnControls } from './brenier/IcnnControls.tsx';
 import { drawMovingPoints, drawWarpedGrid } from './brenier/warpedGridLayer.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../lib/format.ts';
 import { ParamSlider } from './ParamSlider.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { MapSummary } from './summary/MapSummary.tsx';

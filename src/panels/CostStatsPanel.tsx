@@ -9,7 +9,7 @@ import { Histogram } from '../charts/Histogram.tsx';
 import { STATS_LANE } from '../solver/costStatsRun.ts';
 import { getResult, subscribeResults } from '../state/results.ts';
 import { useStore } from '../state/store.ts';
-import { formatMs, formatNumber } from './format.ts';
+import { formatMs, formatNumber } from '../lib/format.ts';
 
 const read = () => getResult<CostStatsResult>(STATS_LANE);
 

@@ -7,7 +7,7 @@ import { LineChart } from '../charts/LineChart.tsx';
 import { EXACT_REF_LANE, runPlan, stopPlan } from '../solver/planRun.ts';
 import { useStore } from '../state/store.ts';
 import { useResult } from '../state/useResult.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../lib/format.ts';
 import { Formula } from './Formula.tsx';
 import { ParamSlider } from './ParamSlider.tsx';
 import { PLAN_ITERATE_LANE, PLAN_LANE, type LivePlan } from './plan/planLayer.ts';

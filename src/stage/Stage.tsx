@@ -6,7 +6,7 @@
  * description is the method's summary sentence and these keys.
  */
 import { useEffect, useRef } from 'react';
-import { METHOD_SUMMARY_ID } from '../panels/summary/SummarySentence.tsx';
+import { METHOD_SUMMARY_ID } from './describedBy.ts';
 import { mountStage } from './stageController.ts';
 import './stage.css';
 

@@ -7,7 +7,7 @@ import { appendPoints, nearestPoint, removeIndices } from '../scenario/cloudEdit
 import { LIMITS } from '../scenario/limits.ts';
 import { cloudSize, type Side } from '../scenario/types.ts';
 import { withCloud } from '../state/scenarioSlice.ts';
-import { formatPoint } from '../panels/summary/text.ts';
+import { formatPoint } from '../lib/text.ts';
 import { addPointAt, brushRadius, FULL_MESSAGE } from './tools/brush.ts';
 import { startErase } from './tools/erase.ts';
 import type { PointerSample, ToolEnv } from './tools/types.ts';

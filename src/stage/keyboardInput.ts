@@ -10,7 +10,7 @@
  * toggle playback).
  */
 import { randomLcg, randomNormal } from 'd3-random';
-import { formatPoint } from '../panels/summary/text.ts';
+import { formatPoint } from '../lib/text.ts';
 import { useStore } from '../state/store.ts';
 import { hitRadiusFor } from './hitTest.ts';
 import {

@@ -1,7 +1,7 @@
 /** Numbers of the Brenier map: W₂² from the map, for both estimators, and how far apart they are. */
 import type { BrenierResult } from '../../../workers/methods/brenierTypes.ts';
 import { useStore } from '../../state/store.ts';
-import { formatMs, formatNumber } from '../format.ts';
+import { formatMs, formatNumber } from '../../lib/format.ts';
 import { mapDistance } from './brenierMap.ts';
 
 export interface BrenierReadoutsProps {

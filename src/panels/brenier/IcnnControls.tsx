@@ -12,7 +12,7 @@ import {
 } from '../../solver/brenierRun.ts';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { ParamSlider } from '../ParamSlider.tsx';
 import { ProgressBar } from '../ProgressBar.tsx';
 

@@ -5,7 +5,7 @@
  */
 import { LineChart, type Series } from '../../charts/LineChart.tsx';
 import { removeModel, selectModel, useFlow, type FlowEntry } from '../../solver/flowRun.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../lib/format.ts';
 
 /** Line colours of the models, in order. */
 const COLOURS = ['var(--accent)', '#e0882b', '#2a9d8f', '#b5508f', '#6a7fdb', '#8c8c3a'];

@@ -1,7 +1,7 @@
 /** Numbers of the selected flow: final loss, straightness, W₂² at 1 step and near the chosen steps, train time. */
 import { selectedEntry, useFlow } from '../../solver/flowRun.ts';
 import { useStore } from '../../state/store.ts';
-import { formatMs, formatNumber } from '../format.ts';
+import { formatMs, formatNumber } from '../../lib/format.ts';
 import { w2At } from './FlowModels.tsx';
 
 /** Mean of the last losses (the last 5 %, at least 1): the per-step loss is noisy. */

@@ -15,7 +15,7 @@ import {
   useFlow,
 } from '../../solver/flowRun.ts';
 import { useStore } from '../../state/store.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { ParamSlider } from '../ParamSlider.tsx';
 import { ProgressBar } from '../ProgressBar.tsx';
 

@@ -9,7 +9,7 @@ import { MatrixImage } from '../../charts/MatrixImage.tsx';
 import { registerOverlay } from '../../stage/overlays.ts';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
-import { formatMs, formatNumber } from '../format.ts';
+import { formatMs, formatNumber } from '../../lib/format.ts';
 import { drawParticles, drawPlanLines, PLAN_LANE } from './planLayer.ts';
 
 /** Registers the plan line and particle layers while the calling panel is mounted. */

@@ -4,7 +4,7 @@
  * objective), the best highlighted.
  */
 import type { ProcrustesResponse } from '../../../workers/methods/procrustes.ts';
-import { formatMs, formatNumber } from '../format.ts';
+import { formatMs, formatNumber } from '../../lib/format.ts';
 
 /** Degrees with one decimal and a true minus sign, e.g. "−40.0°". */
 export function formatDegrees(rad: number): string {

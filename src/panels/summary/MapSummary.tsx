@@ -5,10 +5,10 @@
 import { useMemo } from 'react';
 import type { BrenierResult } from '../../../workers/methods/brenierTypes.ts';
 import { useStore } from '../../state/store.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { mapSentence, summarizeMap } from './mapSummary.ts';
 import { PointCell, SummarySentence } from './SummarySentence.tsx';
-import { formatPoint } from './text.ts';
+import { formatPoint } from '../../lib/text.ts';
 
 /** Sample rows in the table. */
 const SAMPLES = 6;

@@ -5,10 +5,10 @@
 import { useMemo } from 'react';
 import type { PlanResult } from '../../../workers/api.ts';
 import { useStore } from '../../state/store.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { planSentence, summarizePlan } from './planSummary.ts';
 import { PointCell, SummarySentence } from './SummarySentence.tsx';
-import { formatPercent, formatPoint } from './text.ts';
+import { formatPercent, formatPoint } from '../../lib/text.ts';
 
 /** Rows in the table. */
 const TOP_FLOWS = 10;

@@ -3,10 +3,8 @@
  * it (`aria-describedby`), so a screen reader on the stage hears what the method found; only one
  * method panel is mounted at a time, so the id is unique.
  */
+import { METHOD_SUMMARY_ID } from '../../stage/describedBy.ts';
 import './summary.css';
-
-/** The id the stage's `aria-describedby` refers to. */
-export const METHOD_SUMMARY_ID = 'method-summary';
 
 export function SummarySentence({ text }: { text: string }) {
   return (

@@ -2,8 +2,8 @@
  * A transport map T as text (Brenier): a few sample points and where T sends them, the mean and
  * largest displacement |T(x_i) − x_i|, and one sentence for screen readers.
  */
-import { formatNumber } from '../format.ts';
-import { counted } from './text.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { counted } from '../../lib/text.ts';
 
 /** One sample x_i ↦ T(x_i). */
 export interface MapRow {

@@ -3,8 +3,8 @@
  * move the source as a whole: the learned flow (where its particles end) and the Procrustes fit
  * (the rotation, scale and shift). Pure functions of plain numbers.
  */
-import { formatNumber } from '../format.ts';
-import { formatPoint, signedFixed } from './text.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { formatPoint, signedFixed } from '../../lib/text.ts';
 
 /** What the flow sentence needs from the selected model's evaluation. */
 export interface FlowSentenceInput {

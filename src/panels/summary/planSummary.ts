@@ -5,8 +5,8 @@
  */
 import type { SparsePlan } from '../../../workers/api.ts';
 import type { Scenario } from '../../scenario/types.ts';
-import { counted, formatPercent } from './text.ts';
-import { formatNumber } from '../format.ts';
+import { counted, formatPercent } from '../../lib/text.ts';
+import { formatNumber } from '../../lib/format.ts';
 
 /** One flow x_i → y_j of the plan. */
 export interface FlowRow {
