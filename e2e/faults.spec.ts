@@ -299,4 +299,24 @@ test.describe('worker faults mid-solve', () => {
     await expectSettled(page, 'procrustes', id);
     await expect(panel.getByTestId('procrustes-angle')).toHaveText('40.0°');
   });
+
+  test('a result with NaN is refused: a message, nothing drawn, the scenario intact', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await method(page, 'Exact');
+    await expectSettled(page, 'plan');
+    // The next exact solve answers with a NaN in its plan (workers/faults.ts, 'nan').
+    expect(await page.evaluate(() => window.__ot!.injectFault('plan', 'nan'))).toBe('armed');
+    await page.getByRole('combobox', { name: 'Ground cost' }).selectOption('euclidean');
+    const digest = await scenarioDigest(page);
+    await expect(page.getByRole('alert').filter({ hasText: /^Nothing drawn: .*= NaN/ })).toBeVisible();
+    await expect.poll(async () => (await runOf(page, 'plan'))?.status).toBe('error');
+    expect(await page.evaluate(() => window.__ot!.getResult('plan'))).toBeUndefined();
+    expect(await scenarioDigest(page)).toBe(digest);
+    // The next solve draws again.
+    const id = (await runOf(page, 'plan'))!.id;
+    await page.getByRole('combobox', { name: 'Ground cost' }).selectOption('sqeuclidean');
+    await expectSettled(page, 'plan', id);
+    await expect(page.getByTestId('plan-cost')).toHaveText(/^\d/);
+  });
 });

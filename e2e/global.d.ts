@@ -19,6 +19,6 @@ interface Window {
     getResult(lane: string): { runId: number; value: unknown } | undefined;
     supersedeProbe(): Promise<[string, string]>;
     /** Makes the lane's worker fail mid-job without superseding it (see src/app/testHook.ts). */
-    injectFault(lane: string, kind: 'throw' | 'crash' | 'hang'): Promise<'armed' | 'replaced'>;
+    injectFault(lane: string, kind: 'throw' | 'crash' | 'hang' | 'nan'): Promise<'armed' | 'replaced'>;
   };
 }

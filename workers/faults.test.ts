@@ -91,3 +91,21 @@ describe('withFaultPoints', () => {
     await expect(api.solve({ jobId: 3, x: 1 })).resolves.toBe(2);
   });
 });
+
+describe("the 'nan' fault", () => {
+  it('leaves slices alone and poisons the next job result once, then disarms', async () => {
+    const api = withFaultPoints({
+      solve: async (req: { jobId: number }) => ({
+        id: req.jobId,
+        plan: { mass: new Float64Array([0.5, 0.5]) },
+      }),
+    });
+    armFault('nan');
+    expect(faultArmed()).toBe(false); // not a slice-boundary fault
+    const poisoned = await api.solve({ jobId: 1 });
+    expect(Number.isNaN(poisoned.plan.mass[0])).toBe(true);
+    expect(poisoned.plan.mass[1]).toBe(0.5);
+    const clean = await api.solve({ jobId: 2 });
+    expect(Array.from(clean.plan.mass)).toEqual([0.5, 0.5]);
+  });
+});

@@ -16,8 +16,10 @@
  */
 
 /** 'throw': the job fails with an error (the worker lives on); 'crash': the worker dies (its
- * `error` event); 'hang': the worker spins forever without yielding (only terminate stops it). */
-export type FaultKind = 'throw' | 'crash' | 'hang';
+ * `error` event); 'hang': the worker spins forever without yielding (only terminate stops it);
+ * 'nan': the next job answers normally but with a NaN in its result's first float array (only at
+ * the end of a job), which the app's results cache must refuse rather than draw. */
+export type FaultKind = 'throw' | 'crash' | 'hang' | 'nan';
 
 /** The message of an injected 'throw', as the user sees it. */
 export const INJECTED_THROW_MESSAGE = 'The solver failed in the middle of the solve (injected test fault).';
@@ -29,9 +31,23 @@ export function armFault(kind: FaultKind): void {
   armed = kind;
 }
 
-/** True while a fault waits for the next fault point. */
+/** True while a fault waits for the next fault point (a slice boundary or the end of a job). */
 export function faultArmed(): boolean {
-  return armed !== null;
+  return armed !== null && armed !== 'nan';
+}
+
+/** Puts a NaN in the first non-empty float array found in `value` (depth first); returns `value`. */
+function poisonFirstFloatArray(value: unknown): unknown {
+  const visit = (v: unknown): boolean => {
+    if ((v instanceof Float64Array || v instanceof Float32Array) && v.length > 0) {
+      v[0] = NaN;
+      return true;
+    }
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return false;
+    return Object.values(v).some(visit);
+  };
+  visit(value);
+  return value;
 }
 
 /**
@@ -77,6 +93,10 @@ export function withFaultPoints<T extends object>(methods: T): T {
       if (!isJobRequest(args[0])) return fn.apply(methods, args);
       return (async () => {
         const result = await fn.apply(methods, args);
+        if (armed === 'nan') {
+          armed = null;
+          return poisonFirstFloatArray(result);
+        }
         if (faultArmed()) await fireFault();
         return result;
       })();
