@@ -120,7 +120,8 @@ test.describe('gallery', () => {
     await page.getByRole('button', { name: 'Gallery' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gallery' });
     const buttons = dialog.getByRole('button').filter({ hasNotText: /^$/ });
-    // One button per scenario (the icon-only Close button has no text).
+    // One button per scenario (the icon-only Close button has no text); the dialog is a lazy chunk.
+    await expect(buttons.first()).toBeVisible();
     expect(await buttons.count()).toBeGreaterThanOrEqual(8);
     await dialog.getByRole('button', { name: 'Procrustes recovers a rotation' }).click();
     await expect(dialog).toBeHidden();
