@@ -318,7 +318,9 @@ export function* fitEntropicMapSteps(
     targetOrder: hilbertOrder(y),
     yieldEvery: 20,
   });
-  return { map: entropicMapFromPotential(y, b, sinkhorn.g, options.epsilon), sinkhorn };
+  // The ε the potential belongs to: Sinkhorn's, which differs from the one asked for when it was
+  // below the costs' rounding (raised) or when the cap stopped an earlier ε-scaling stage.
+  return { map: entropicMapFromPotential(y, b, sinkhorn.g, sinkhorn.epsilon), sinkhorn };
 }
 
 /** Runs {@link fitEntropicMapSteps} to completion. */

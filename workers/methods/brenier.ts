@@ -84,7 +84,8 @@ export const brenierMethods = {
     const out: BrenierResult = {
       estimator: 'entropic',
       view,
-      epsilon,
+      // The ε of the map (Sinkhorn's: the requested one unless raised to its floor or stopped early).
+      epsilon: fit!.map.epsilon,
       sinkhorn: { iterations: s.iterations, converged: s.converged, marginalError: s.marginalError },
       timeMs: performance.now() - t0,
     };

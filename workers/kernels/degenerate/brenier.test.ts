@@ -102,6 +102,8 @@ describe.each(CASES)('Brenier maps on "$name"', (c) => {
       expectAllFinite(f, 'result', ALLOW);
       expect(f.sinkhorn.stop).not.toBe('non-finite');
       expectAllFinite(entropicMap(f.map, queries(c)));
+      // The map is built at the ε its potential was computed at (Sinkhorn may raise a tiny one).
+      expect(f.map.epsilon).toBe(f.sinkhorn.epsilon);
     }
     // At a huge ε every point maps to (nearly) the target's mean.
     const f = fit(c, 100);
