@@ -28,7 +28,7 @@ import type {
   SourceKind,
 } from '../../workers/methods/flowTypes.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { clearResult, putResult } from '../state/results.ts';
+import { clearResult, isDrawable, putResult } from '../state/results.ts';
 import { useStore } from '../state/store.ts';
 import { proxied, solverClient } from './solver.ts';
 import { trackRun } from './trackRun.ts';
@@ -342,7 +342,11 @@ function onTrainProgress(p: JobProgress): void {
       step: d.step,
       steps: d.steps,
       count,
-      preview: d.snapshot?.preview ?? live.preview,
+      // A preview with NaN is reported and not drawn; the last good one stays.
+      preview:
+        d.snapshot?.preview && isDrawable('flow preview', d.snapshot.preview)
+          ? d.snapshot.preview
+          : live.preview,
       snapshot: d.snapshot?.model ?? live.snapshot,
     },
   });

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { firstNonFinite } from './finiteGuard.ts';
-import { clearResult, getResult, onRefusedResult, putResult, subscribeResults } from './results.ts';
+import {
+  clearResult,
+  getResult,
+  isDrawable,
+  onRefusedResult,
+  putResult,
+  subscribeResults,
+} from './results.ts';
 
 describe('firstNonFinite', () => {
   it('finds NaN and infinities in nested float arrays and names the place', () => {
@@ -41,5 +48,17 @@ describe('putResult', () => {
     const value = { grid: new Float32Array([0.25, -3]) };
     expect(putResult('test-lane', 7, value)).toBe(true);
     expect(getResult('test-lane')).toEqual({ runId: 7, value });
+  });
+});
+
+describe('isDrawable', () => {
+  it('reports data with NaN that does not go through the cache (a live preview)', () => {
+    const refused = vi.fn();
+    const restore = onRefusedResult(refused);
+    expect(isDrawable('flow preview', { trajectories: new Float32Array([0, 1]) })).toBe(true);
+    expect(refused).not.toHaveBeenCalled();
+    expect(isDrawable('flow preview', { trajectories: new Float32Array([0, NaN]) })).toBe(false);
+    expect(refused).toHaveBeenCalledWith('flow preview', 'result.trajectories[1] = NaN');
+    restore();
   });
 });

@@ -27,16 +27,25 @@ const notifyListeners = () => {
  * stores nothing, when the value holds a non-finite number in a float array.
  */
 export function putResult(lane: string, runId: number, value: unknown): boolean {
-  const bad = firstNonFinite(value);
-  if (bad) {
+  if (!isDrawable(lane, value)) {
     entries.delete(lane);
     notifyListeners();
-    refusalHandler(lane, bad);
     return false;
   }
   entries.set(lane, { runId, value });
   notifyListeners();
   return true;
+}
+
+/**
+ * True when `value`'s float arrays are all finite; otherwise reports it as refused (for `lane`) and
+ * returns false. For data that reaches the stage without passing through the cache (a training's
+ * live preview).
+ */
+export function isDrawable(lane: string, value: unknown): boolean {
+  const bad = firstNonFinite(value);
+  if (bad) refusalHandler(lane, bad);
+  return bad === null;
 }
 
 /** Sets who hears about refused results (the app shows a notice); returns a function restoring the default. */

@@ -8,6 +8,7 @@
  */
 import { interpolateRgb } from 'd3-interpolate';
 import { FLOW_PATHS, useFlow, type FlowPaths } from '../../solver/flowRun.ts';
+import { createLayerCache } from '../../stage/layerCache.ts';
 import type { StageView } from '../../stage/view.ts';
 import { getResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
@@ -35,9 +36,16 @@ const BANDS = 8;
 /** Paths drawn at most (particles are all drawn). */
 const MAX_PATHS = 400;
 
+/** The paths change only with the trajectories: during playback they are one blit. */
+const pathsCache = createLayerCache();
+
 export function drawFlowPaths(ctx: CanvasRenderingContext2D, view: StageView): void {
   const d = currentTrajectories();
   if (!d || !useFlow.getState().showPaths) return;
+  pathsCache.draw(ctx, view, [d.trajectories], (c, v) => paintFlowPaths(c, v, d));
+}
+
+function paintFlowPaths(ctx: CanvasRenderingContext2D, view: StageView, d: Drawable): void {
   const { n, steps: K, trajectories: tr } = d;
   const stride = Math.max(1, Math.ceil(n / MAX_PATHS));
   const colour = interpolateRgb(view.theme.source, view.theme.target);
