@@ -13,22 +13,11 @@ import { LIMITS } from './limits.ts';
 import { decodeLink, encodeLink, HIDE_KEYS } from './link.ts';
 import { parseScenario, parseScenarioText, scenarioToJson, type ParseResult } from './schema.ts';
 import { METHOD_IDS, type Scenario } from './types.ts';
+import { MAX_CALL_MS, timed } from './fuzzTiming.ts';
 
 const RUNS = 10_000;
 /** Fixed seed: the house rule is deterministic tests (change it locally to explore further). */
 const SEED = 20261123;
-/** Per-call bound, ms: far above a normal call (well under 1 ms), far below a hang. */
-const MAX_CALL_MS = 100;
-
-/** Runs `f` once, failing the property if it takes longer than MAX_CALL_MS. */
-function timed<T>(f: () => T): T {
-  const t0 = performance.now();
-  const r = f();
-  const ms = performance.now() - t0;
-  if (ms >= MAX_CALL_MS) throw new Error(`took ${ms.toFixed(1)} ms`);
-  return r;
-}
-
 /** Text that numbers parsers tend to mishandle. */
 const NASTY = [
   'NaN',
