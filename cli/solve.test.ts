@@ -211,5 +211,7 @@ describe('solve sinkhorn on small scenarios', () => {
     const blurry = await solve('5');
     expect(blurry.entropy).toBeGreaterThan(sharp.entropy);
     expect(blurry.cost).toBeGreaterThan(sharp.cost);
+    // The output says which epsilon the plan has (the requested one, above the kernel's floor).
+    expect([sharp.epsilon, blurry.epsilon]).toEqual([0.05, 5]);
   });
 });

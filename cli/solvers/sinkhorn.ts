@@ -68,6 +68,8 @@ export default defineSolver<Prepared, SinkhornResult>({
       g: plain(r.g),
       barycentricMap: barycentric,
       entropy: r.entropy,
+      // The ε the plan has: the requested one, unless it was below the kernel's floor (1e-13 × max C).
+      epsilon: r.epsilon,
     };
   },
 });
