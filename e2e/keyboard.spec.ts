@@ -274,7 +274,7 @@ test.describe('results as text', () => {
     const rows = table.locator('tbody tr');
     await expect(rows).toHaveCount(10);
     const masses = await rows.evaluateAll((trs) =>
-      trs.map((tr) => Number(tr.querySelector('td[data-mass]')!.getAttribute('data-mass'))),
+      trs.map((tr) => Number(tr.querySelector('[data-mass]')!.getAttribute('data-mass'))),
     );
     // Largest first; masses equal up to rounding (1e-9 relative) are ordered by cost instead.
     for (let k = 1; k < masses.length; k++) expect(masses[k]).toBeLessThanOrEqual(masses[k - 1] * (1 + 1e-9));

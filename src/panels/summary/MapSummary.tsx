@@ -8,6 +8,7 @@ import { useStore } from '../../state/store.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { mapSentence, summarizeMap } from './mapSummary.ts';
 import { PointCell, SummarySentence } from './SummarySentence.tsx';
+import { SummaryTable } from './SummaryTable.tsx';
 import { formatPoint } from '../../lib/text.ts';
 
 /** Sample rows in the table. */
@@ -29,39 +30,23 @@ export function MapSummary({ map, estimator }: MapSummaryProps) {
     <div className="summary">
       <SummarySentence text={mapSentence(s, name, s.points ? map?.view.w2 : undefined)} />
       {s.rows.length > 0 && (
-        <details className="explain summary-details">
-          <summary>Map as a table</summary>
-          <div className="numtable summary-table">
-            <table>
-              <caption>
-                Where the {name} map T sends {s.rows.length} of the source points (numbered from 0), and how
-                far.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="pt-col">
-                    Source x
-                  </th>
-                  <th scope="col" className="pt-col">
-                    T(x)
-                  </th>
-                  <th scope="col">Distance</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.rows.map((row) => (
-                  <tr key={row.i}>
-                    <th scope="row">
-                      <PointCell index={row.i} text={formatPoint(row.x[0], row.x[1])} />
-                    </th>
-                    <td className="pt-col">{formatPoint(row.tx[0], row.tx[1])}</td>
-                    <td>{formatNumber(row.distance, 3)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <SummaryTable
+          title="Map as a table"
+          caption={`Where the ${name} map T sends ${s.rows.length} of the source points (numbered from 0), and how far.`}
+          columns={[
+            { label: 'Source x', point: true },
+            { label: 'T(x)', point: true },
+            { label: 'Distance' },
+          ]}
+          rows={s.rows.map((row) => ({
+            key: row.i,
+            cells: [
+              <PointCell index={row.i} text={formatPoint(row.x[0], row.x[1])} />,
+              formatPoint(row.tx[0], row.tx[1]),
+              formatNumber(row.distance, 3),
+            ],
+          }))}
+        />
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { useStore } from '../../state/store.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { planSentence, summarizePlan } from './planSummary.ts';
 import { PointCell, SummarySentence } from './SummarySentence.tsx';
+import { SummaryTable } from './SummaryTable.tsx';
 import { formatPercent, formatPoint } from '../../lib/text.ts';
 
 /** Rows in the table. */
@@ -29,46 +30,37 @@ export function PlanSummary({ r, entropic = false }: PlanSummaryProps) {
     <div className="summary">
       <SummarySentence text={planSentence(s, entropic)} />
       {s.rows.length > 0 && (
-        <details className="explain summary-details">
-          <summary>Plan as a table</summary>
-          <div className="numtable summary-table">
-            <table>
-              <caption>
-                The {s.rows.length === 1 ? 'largest flow' : `${s.rows.length} largest flows`}, largest mass
-                first. Points are numbered from 0, as in exported plans; mass is a share of the total.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="pt-col">
-                    From source
-                  </th>
-                  <th scope="col" className="pt-col">
-                    To target
-                  </th>
-                  <th scope="col">Mass</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Cost </span>
-                    {costName}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.rows.map((row) => (
-                  <tr key={`${row.i}-${row.j}`}>
-                    <th scope="row">
-                      <PointCell index={row.i} text={formatPoint(row.x[0], row.x[1])} />
-                    </th>
-                    <td className="pt-col">
-                      <PointCell index={row.j} text={formatPoint(row.y[0], row.y[1])} />
-                    </td>
-                    <td data-mass={row.share}>{formatPercent(row.share)}</td>
-                    <td>{formatNumber(row.cost, 3)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <SummaryTable
+          title="Plan as a table"
+          caption={
+            <>
+              The {s.rows.length === 1 ? 'largest flow' : `${s.rows.length} largest flows`}, largest mass
+              first. Points are numbered from 0, as in exported plans; mass is a share of the total.
+            </>
+          }
+          columns={[
+            { label: 'From source', point: true },
+            { label: 'To target', point: true },
+            { label: 'Mass' },
+            {
+              label: (
+                <>
+                  <span className="visually-hidden">Cost </span>
+                  {costName}
+                </>
+              ),
+            },
+          ]}
+          rows={s.rows.map((row) => ({
+            key: `${row.i}-${row.j}`,
+            cells: [
+              <PointCell index={row.i} text={formatPoint(row.x[0], row.x[1])} />,
+              <PointCell index={row.j} text={formatPoint(row.y[0], row.y[1])} />,
+              <span data-mass={row.share}>{formatPercent(row.share)}</span>,
+              formatNumber(row.cost, 3),
+            ],
+          }))}
+        />
       )}
     </div>
   );
