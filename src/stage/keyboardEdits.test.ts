@@ -1,4 +1,3 @@
-import { randomLcg, randomNormal } from 'd3-random';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cloudSize, type Cloud } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
@@ -11,23 +10,11 @@ import {
   stepCursor,
   stepDecimals,
 } from './keyboardEdits.ts';
-import { FALLBACK_THEMES } from './palette.ts';
-import type { ToolEnv } from './tools/index.ts';
-import { makeStageView } from './view.ts';
+import { testToolEnv, testView } from './tools/testKit.ts';
 
 // 100 px per unit, plane origin at canvas (400, 300) of an 800×600 canvas.
-const view = makeStageView(
-  { k: 100, ox: 400, oy: 300 },
-  { k: 1, x: 0, y: 0 },
-  { width: 800, height: 600, dpr: 1 },
-  FALLBACK_THEMES.light,
-);
-const env: ToolEnv = {
-  getState: useStore.getState,
-  view: () => view,
-  hitRadiusPx: 10,
-  normal: randomNormal.source(randomLcg(7))(0, 1),
-};
+const view = testView(400, 300);
+const env = testToolEnv(view, 7);
 const cloud = (pts: number[]): Cloud => ({ points: Float64Array.from(pts), weights: null, labels: null });
 const initial = useStore.getState();
 const s = () => useStore.getState();

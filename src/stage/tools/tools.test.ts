@@ -1,26 +1,14 @@
-import { randomLcg, randomNormal } from 'd3-random';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../scenario/limits.ts';
 import { cloudSize, type Cloud } from '../../scenario/types.ts';
 import { useStore } from '../../state/store.ts';
-import { FALLBACK_THEMES } from '../palette.ts';
-import { makeStageView } from '../view.ts';
 import { brushRadius, FULL_MESSAGE } from './brush.ts';
-import { startGesture, type PointerSample, type ToolEnv } from './index.ts';
+import { startGesture, type PointerSample } from './index.ts';
+import { testToolEnv, testView } from './testKit.ts';
 
 // A 100 px-per-unit view with the plane origin at canvas (0, 0): px = 100 x, py = -100 y.
-const view = makeStageView(
-  { k: 100, ox: 0, oy: 0 },
-  { k: 1, x: 0, y: 0 },
-  { width: 800, height: 600, dpr: 1 },
-  FALLBACK_THEMES.light,
-);
-const env: ToolEnv = {
-  getState: useStore.getState,
-  view: () => view,
-  hitRadiusPx: 10,
-  normal: randomNormal.source(randomLcg(42))(0, 1),
-};
+const view = testView(0, 0);
+const env = testToolEnv(view, 42);
 const at = (x: number, y: number, time = 0, mods: Partial<PointerSample> = {}): PointerSample => ({
   px: view.sx(x),
   py: view.sy(y),
