@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomLcg } from 'd3-random';
-import { brenierGridSpec, evaluateBrenierView } from '../workers/kernels/brenierGrid.ts';
+import { brenierGridSpec, evaluateBrenierView, jointBox } from '../workers/kernels/brenierGrid.ts';
 import { gaussianReference, rmsRelative } from '../workers/kernels/brenierTestKit.ts';
 import {
   absoluteEpsilon,
@@ -49,15 +49,7 @@ let fit = fitEntropicMap(x, a, y, b, { epsilon });
 const fitMs = medianMs(() => (fit = fitEntropicMap(x, a, y, b, { epsilon })), 3);
 
 // A 64×64 grid over both clouds.
-let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-for (const p of [x, y]) {
-  for (let k = 0; k < p.length; k += 2) {
-    x0 = Math.min(x0, p[k]);
-    x1 = Math.max(x1, p[k]);
-    y0 = Math.min(y0, p[k + 1]);
-    y1 = Math.max(y1, p[k + 1]);
-  }
-}
+const [x0, y0, x1, y1] = jointBox(x, y);
 const G = 64;
 const grid = new Float64Array(2 * G * G);
 for (let r = 0; r < G; r++) {

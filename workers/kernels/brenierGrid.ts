@@ -148,13 +148,16 @@ function bounds(p: Float64Array, pad: number, minHalf: number, into?: Box): Box 
   return { x0: cx - hx, y0: cy - hy, x1: cx + hx, y1: cy + hy };
 }
 
-/** The longer side of the bounding box of both clouds together (0 when all points coincide). */
-function jointExtent(x: Float64Array, y: Float64Array): number {
+/**
+ * The bounding box [x0, y0, x1, y1] of several interleaved point arrays together (plane units);
+ * [∞, ∞, −∞, −∞] when they hold no point.
+ */
+export function jointBox(...clouds: Float64Array[]): [number, number, number, number] {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  for (const p of [x, y]) {
+  for (const p of clouds) {
     for (let k = 0; k < p.length; k += 2) {
       x0 = Math.min(x0, p[k]);
       x1 = Math.max(x1, p[k]);
@@ -162,6 +165,12 @@ function jointExtent(x: Float64Array, y: Float64Array): number {
       y1 = Math.max(y1, p[k + 1]);
     }
   }
+  return [x0, y0, x1, y1];
+}
+
+/** The longer side of the bounding box of both clouds together (0 when all points coincide). */
+function jointExtent(x: Float64Array, y: Float64Array): number {
+  const [x0, y0, x1, y1] = jointBox(x, y);
   return x0 <= x1 ? Math.max(x1 - x0, y1 - y0) : 0;
 }
 
