@@ -3,7 +3,7 @@
  * Shortcuts (ignored while typing in a field, and with Ctrl/Cmd/Alt held): B brush, P add point,
  * M move, E eraser, S select, H pan, X toggles the active cloud, 0 resets the view.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Side } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
 import type { ToolId } from '../state/uiSlice.ts';
@@ -104,16 +104,28 @@ function SideButton({ side }: { side: Side }) {
   );
 }
 
-function BrushOptions({ tool }: { tool: ToolId }) {
+function BrushOptions({ tool, onClose }: { tool: ToolId; onClose: () => void }) {
   const spread = useStore((s) => s.brushSpread);
   const rate = useStore((s) => s.brushRate);
   const setBrush = useStore((s) => s.setBrush);
+  const name = tool === 'erase' ? 'Eraser settings' : 'Brush settings';
   return (
     <div
       className="tool-options"
       role="group"
-      aria-label={tool === 'erase' ? 'Eraser settings' : 'Brush settings'}
+      aria-label={name}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
     >
+      <button
+        type="button"
+        className="tool-options-close"
+        aria-label={`Close ${name.toLowerCase()}`}
+        onClick={onClose}
+      >
+        ×
+      </button>
       <div className="tp-field">
         <label htmlFor="brush-spread">Brush spread</label>
         <output htmlFor="brush-spread">{spread.toFixed(2)}</output>
@@ -154,7 +166,14 @@ export function ToolPalette() {
   const tool = useStore((s) => s.tool);
   const showGrid = useStore((s) => s.showGrid);
   useEffect(() => installToolShortcuts(), []);
+  // The brush and eraser settings open when the tool is picked here (clicking it again toggles
+  // them), not on first visit, where they would cover the stage's corner.
+  const [showOptions, setShowOptions] = useState(false);
   const { setTool, toggleGrid, resetView } = useStore.getState();
+  const pick = (id: ToolId) => {
+    setShowOptions(id === tool ? !showOptions : true);
+    setTool(id);
+  };
   return (
     <div className="tool-palette" role="group" aria-label="Stage tools">
       <div className="tp-group">
@@ -166,7 +185,7 @@ export function ToolPalette() {
             aria-label={t.label}
             aria-pressed={tool === t.id}
             title={t.title}
-            onClick={() => setTool(t.id)}
+            onClick={() => pick(t.id)}
           >
             {t.icon}
           </button>
@@ -199,7 +218,9 @@ export function ToolPalette() {
           <FitIcon />
         </button>
       </div>
-      {(tool === 'brush' || tool === 'erase') && <BrushOptions tool={tool} />}
+      {showOptions && (tool === 'brush' || tool === 'erase') && (
+        <BrushOptions tool={tool} onClose={() => setShowOptions(false)} />
+      )}
     </div>
   );
 }
