@@ -94,4 +94,21 @@ test.describe('foundation', () => {
     const statuses = await page.evaluate(() => window.__ot!.supersedeProbe());
     expect(statuses).toEqual(['cancelled', 'done']);
   });
+
+  test('the brush settings open from the palette and close again', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const brushSettings = page.getByRole('group', { name: 'Brush settings' });
+    // Closed on first visit: they would cover the stage's corner.
+    await expect(brushSettings).toHaveCount(0);
+    await page.getByRole('button', { name: 'Brush tool' }).click();
+    await expect(brushSettings.getByRole('slider', { name: 'Brush spread' })).toBeVisible();
+    await brushSettings.getByRole('slider', { name: 'Brush spread' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(brushSettings).toHaveCount(0);
+    await page.getByRole('button', { name: 'Eraser tool' }).click();
+    await expect(page.getByRole('group', { name: 'Eraser settings' })).toBeVisible();
+    await page.getByRole('button', { name: 'Close eraser settings' }).click();
+    await expect(page.getByRole('group', { name: 'Eraser settings' })).toHaveCount(0);
+  });
 });
