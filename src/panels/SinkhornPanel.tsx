@@ -78,36 +78,36 @@ export function SinkhornPanel() {
           `Blur length √ε = ${formatNumber(Math.sqrt(v), 3)} ${cost === 'sqeuclidean' ? 'plane units' : '(ε in distance units)'}`
         }
       />
-      <div className="row">
-        <label className="toggle" htmlFor="sinkhorn-tol">
-          Tolerance
-        </label>
-        <select
-          id="sinkhorn-tol"
-          value={tolerance}
-          onChange={(e) => setParam('tolerance', Number(e.target.value))}
-          title="Stop when the L1 marginal error, both sides summed, is below this"
-        >
-          {TOLERANCES.map((t) => (
-            <option key={t} value={t}>
-              {t.toExponential(0)}
-            </option>
-          ))}
-        </select>
-        <label className="toggle" htmlFor="sinkhorn-maxit">
-          Max iterations
-        </label>
-        <select
-          id="sinkhorn-maxit"
-          value={maxIterations}
-          onChange={(e) => setParam('maxIterations', Number(e.target.value))}
-        >
-          {MAX_ITERATIONS.map((t) => (
-            <option key={t} value={t}>
-              {t.toLocaleString('en-US')}
-            </option>
-          ))}
-        </select>
+      <div className="field-pair">
+        <div className="stacked">
+          <label htmlFor="sinkhorn-tol">Tolerance</label>
+          <select
+            id="sinkhorn-tol"
+            value={tolerance}
+            onChange={(e) => setParam('tolerance', Number(e.target.value))}
+            title="Stop when the L1 marginal error, both sides summed, is below this"
+          >
+            {TOLERANCES.map((t) => (
+              <option key={t} value={t}>
+                {t.toExponential(0)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="stacked">
+          <label htmlFor="sinkhorn-maxit">Max iterations</label>
+          <select
+            id="sinkhorn-maxit"
+            value={maxIterations}
+            onChange={(e) => setParam('maxIterations', Number(e.target.value))}
+          >
+            {MAX_ITERATIONS.map((t) => (
+              <option key={t} value={t}>
+                {t.toLocaleString('en-US')}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <div className="row">
         <button
