@@ -152,6 +152,47 @@ test.describe('keyboard', () => {
     expect(seen.filter((f) => !f.indicator).map((f) => f.what)).toEqual([]);
   });
 
+  test('with the Move tool, Enter picks up a point, arrows carry it, Enter drops it; Escape puts it back', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.editSide('source');
+    // One point of each cloud at known places, away from each other.
+    await page.evaluate(() => {
+      const st = window.__ot!.store.getState() as unknown as {
+        scenario: Record<string, unknown>;
+        commit(s: unknown): void;
+      };
+      const cloud = (pts: number[]) => ({ points: Float64Array.from(pts), weights: null, labels: null });
+      st.commit({ ...st.scenario, source: cloud([0, 0]), target: cloud([2, 2]) });
+    });
+    await app.tool('Move');
+    const stage = page.getByRole('group', { name: 'Drawing stage' });
+    const announce = page.locator('[data-stage-announce]');
+    const source = () =>
+      page.evaluate(() => Array.from(window.__ot!.store.getState().scenario.source.points));
+    await stage.focus();
+    await page.keyboard.press('Enter'); // the cursor starts at the centre of the view, near (0, 0)
+    await expect(announce).toHaveText(/^Picked up source point at \(0\.00, 0\.00\)/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect(announce).toHaveText(/^Dropped source point at /);
+    const [x, y] = await source();
+    expect(x).toBeGreaterThan(0);
+    expect(y).toBeGreaterThan(0);
+    await page.keyboard.press('Control+z'); // the whole carry is one undo step
+    expect(await source()).toEqual([0, 0]);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Escape');
+    await expect(announce).toHaveText('Move cancelled: the source point is back');
+    expect(await source()).toEqual([0, 0]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('the method switcher moves with the arrow keys', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

@@ -3,7 +3,11 @@ import { cloudSize, type Cloud } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
 import {
   actAtCursor,
+  carryTo,
   centreCursor,
+  drop,
+  pickUp,
+  putBack,
   cursorStep,
   panToKeepInView,
   removeNearest,
@@ -98,7 +102,7 @@ describe('edits at the cursor', () => {
   });
 
   it('other tools change nothing and say which keys do', () => {
-    useStore.setState({ tool: 'move' });
+    useStore.setState({ tool: 'select' });
     expect(actAtCursor(env, { x: 0, y: 0 })).toMatch(/^Enter adds points with the Add point or Brush tool/);
     expect(cloudSize(s().scenario.source)).toBe(2);
   });
@@ -111,5 +115,40 @@ describe('edits at the cursor', () => {
     expect(cloudSize(s().scenario.source)).toBe(1);
     s().undo();
     expect(cloudSize(s().scenario.source)).toBe(2);
+  });
+});
+
+describe('carrying a point with the Move tool', () => {
+  beforeEach(() => useStore.setState({ tool: 'move' }));
+
+  it('picks up the nearest point within 24 px, carries it, and drops it as one undo step', () => {
+    const r = pickUp(env, { x: 0.9, y: 0.1 });
+    expect(r.text).toBe(
+      'Picked up source point at (1.00, 0.00): arrows move it, Enter drops it, Escape puts it back',
+    );
+    const c = r.carried!;
+    carryTo(env, c, { x: 1.5, y: -0.5 });
+    carryTo(env, c, { x: 2, y: -1 });
+    expect(Array.from(s().scenario.source.points)).toEqual([0, 0, 2, -1]);
+    expect(drop(c)).toBe('Dropped source point at (2.00, −1.00)');
+    expect(s().gestureStart).toBeNull();
+    s().undo(); // the whole carry is one step
+    expect(Array.from(s().scenario.source.points)).toEqual([0, 0, 1, 0]);
+  });
+
+  it('Escape puts the point back and leaves no undo step', () => {
+    const c = pickUp(env, { x: 0, y: 0.9 }).carried!; // the target point (0, 1) is nearest
+    expect(c.side).toBe('target');
+    carryTo(env, c, { x: 3, y: 3 });
+    expect(putBack(c)).toBe('Move cancelled: the target point is back');
+    expect(Array.from(s().scenario.target.points)).toEqual([0, 1]);
+    expect(s().gestureStart).toBeNull();
+    expect(s().history.past).toHaveLength(0);
+  });
+
+  it('says so when no point is near', () => {
+    const r = pickUp(env, { x: 5, y: 5 });
+    expect(r.carried).toBeNull();
+    expect(r.text).toBe('No point near (5.00, 5.00) to pick up');
   });
 });

@@ -10,7 +10,8 @@ import { withCloud } from '../state/scenarioSlice.ts';
 import { formatPoint } from '../lib/text.ts';
 import { addPointAt, brushRadius, FULL_MESSAGE } from './tools/brush.ts';
 import { startErase } from './tools/erase.ts';
-import type { PointerSample, ToolEnv } from './tools/types.ts';
+import { pointUnder, startMove } from './tools/move.ts';
+import type { Gesture, PointerSample, ToolEnv } from './tools/types.ts';
 import type { StageView } from './view.ts';
 
 /** A plane position. */
@@ -152,7 +153,7 @@ export function actAtCursor(env: ToolEnv, p: PlanePoint, decimals = 2): string {
         : `No ${sideName(side)} points to erase around ${where}`;
     }
     default:
-      return 'Enter adds points with the Add point or Brush tool, or erases with the Eraser; Delete removes the nearest point.';
+      return 'Enter adds points with the Add point or Brush tool, erases with the Eraser, or picks up a point with the Move tool; Delete removes the nearest point.';
   }
 }
 
@@ -171,4 +172,54 @@ export function removeNearest(env: ToolEnv, p: PlanePoint, decimals = 2): string
   const at = formatPoint(q[2 * hit.index], q[2 * hit.index + 1], decimals);
   s.commit(withCloud(s.scenario, side, removeIndices(cloud, [hit.index])));
   return `Removed ${sideName(side)} point at ${at}`;
+}
+
+/** A point carried by the keyboard (Move tool): the drag gesture and where the point is now. */
+export interface Carried {
+  gesture: Gesture;
+  side: Side;
+  /** The point's position, which the cursor follows. */
+  at: PlanePoint;
+}
+
+/**
+ * Enter with the Move tool: picks up the point nearest the cursor within `REMOVE_RADIUS_PX`
+ * (either cloud, the active one winning ties; a selected point brings its selection along), as a
+ * drag gesture that arrows continue (`carryTo`) and Enter ends as one undo step. Returns the
+ * carried point (null when none is near) and the announcement.
+ */
+export function pickUp(env: ToolEnv, p: PlanePoint, decimals = 2): { carried: Carried | null; text: string } {
+  const view = env.view();
+  const wide: ToolEnv = { ...env, hitRadiusPx: Math.max(env.hitRadiusPx, REMOVE_RADIUS_PX) };
+  const hit = pointUnder(wide, p.x, p.y);
+  if (!hit) return { carried: null, text: `No point near ${formatPoint(p.x, p.y, decimals)} to pick up` };
+  const q = env.getState().scenario[hit.side].points;
+  const at = { x: q[2 * hit.index], y: q[2 * hit.index + 1] };
+  // The drag starts at the point itself, so the point then follows the cursor exactly.
+  const gesture = startMove(wide, sampleAt(view, at));
+  if (!gesture) return { carried: null, text: `No point near ${formatPoint(p.x, p.y, decimals)} to pick up` };
+  return {
+    carried: { gesture, side: hit.side, at },
+    text:
+      `Picked up ${sideName(hit.side)} point at ${formatPoint(at.x, at.y, decimals)}: ` +
+      'arrows move it, Enter drops it, Escape puts it back',
+  };
+}
+
+/** Moves a carried point (and its selection) to `to`, previewed without a history entry. */
+export function carryTo(env: ToolEnv, c: Carried, to: PlanePoint): void {
+  c.gesture.move(sampleAt(env.view(), to));
+  c.at = to;
+}
+
+/** Enter: drops the carried point where it is, one undo step. Returns the announcement. */
+export function drop(c: Carried, decimals = 2): string {
+  c.gesture.end();
+  return `Dropped ${sideName(c.side)} point at ${formatPoint(c.at.x, c.at.y, decimals)}`;
+}
+
+/** Escape: puts the carried point back. Returns the announcement. */
+export function putBack(c: Carried): string {
+  c.gesture.cancel();
+  return `Move cancelled: the ${sideName(c.side)} point is back`;
 }

@@ -1,7 +1,8 @@
 /**
  * Drawing with the keyboard on the focused stage: a crosshair cursor that the arrow keys move
- * (Shift: five steps), Enter or Space acting at it with the active tool (add a point, spray, erase),
- * Delete or Backspace removing the nearest point of the active cloud. Each action is one undo step
+ * (Shift: five steps), Enter or Space acting at it with the active tool (add a point, spray, erase;
+ * with the Move tool, pick up the nearest point, carry it with the arrows and drop it with Enter,
+ * or put it back with Escape), Delete or Backspace removing the nearest point of the active cloud. Each action is one undo step
  * and is announced in the stage's live region ("Added source point at (0.42, −1.10)").
  *
  * With the pan tool the arrows keep panning (stageController), and with a selection Delete removes
@@ -15,7 +16,12 @@ import { useStore } from '../state/store.ts';
 import { hitRadiusFor } from './hitTest.ts';
 import {
   actAtCursor,
+  carryTo,
   centreCursor,
+  drop,
+  pickUp,
+  putBack,
+  type Carried,
   cursorStep,
   isArrowKey,
   panToKeepInView,
@@ -57,6 +63,8 @@ export function attachKeyboardCursor(container: HTMLElement, deps: KeyboardCurso
   });
   let cursor: PlanePoint | null = null;
   let shown = false;
+  /** The point the Move tool carries (a drag gesture in progress), or null. */
+  let carried: Carried | null = null;
 
   const announce = (text: string) => {
     if (live) live.textContent = text;
@@ -75,11 +83,40 @@ export function attachKeyboardCursor(container: HTMLElement, deps: KeyboardCurso
     return cursor;
   };
 
+  /** Keys while a point is carried: arrows move it, Enter drops it, Escape puts it back. */
+  const carryKey = (e: KeyboardEvent, c: Carried, view: StageView): boolean => {
+    const step = cursorStep(view.k);
+    const dec = stepDecimals(step);
+    if (isArrowKey(e.key)) {
+      const to = (cursor = stepCursor(c.at, e.key, step, e.shiftKey ? SHIFT_STEPS : 1));
+      carryTo(env(), c, to);
+      const [dx, dy] = panToKeepInView(view.sx(to.x), view.sy(to.y), view.width, view.height);
+      if (dx || dy) deps.panBy(dx, dy);
+      announce(`Carrying to ${formatPoint(to.x, to.y, dec)}`);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      carried = null;
+      announce(drop(c, dec));
+    } else if (e.key === 'Escape') {
+      carried = null;
+      cursor = c.at;
+      announce(putBack(c));
+    } else return false;
+    return true;
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target !== container || e.ctrlKey || e.metaKey || e.altKey) return;
     const s = useStore.getState();
     const view = deps.getView();
-    if (!view || deps.busy() || s.gestureStart) return;
+    if (!view) return;
+    if (carried) {
+      if (!carryKey(e, carried, view)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      requestRedraw();
+      return;
+    }
+    if (deps.busy() || s.gestureStart) return;
     const step = cursorStep(view.k);
     const dec = stepDecimals(step);
     if (isArrowKey(e.key)) {
@@ -91,7 +128,12 @@ export function attachKeyboardCursor(container: HTMLElement, deps: KeyboardCurso
       announce(`Cursor at ${formatPoint(to.x, to.y, dec)}`);
     } else if (e.key === 'Enter' || e.key === ' ') {
       if (s.tool === 'pan') return;
-      announce(actAtCursor(env(), ensureCursor(view, step), dec));
+      if (s.tool === 'move') {
+        const r = pickUp(env(), ensureCursor(view, step), dec);
+        carried = r.carried;
+        if (carried) cursor = carried.at;
+        announce(r.text);
+      } else announce(actAtCursor(env(), ensureCursor(view, step), dec));
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       if (s.selection) return; // the stage deletes the selection
       announce(removeNearest(env(), ensureCursor(view, step), dec));
@@ -105,8 +147,21 @@ export function attachKeyboardCursor(container: HTMLElement, deps: KeyboardCurso
     // Keyboard focus (Tab) shows the cursor at once; a click focuses without it.
     if (container.matches(':focus-visible')) show(true);
   };
-  const onBlur = () => show(false);
-  const onPointerDown = () => show(false);
+  /** Leaving the stage (blur, a pointer press) drops a carried point where it is. */
+  const dropCarried = () => {
+    if (!carried) return;
+    const c = carried;
+    carried = null;
+    announce(drop(c));
+  };
+  const onBlur = () => {
+    dropCarried();
+    show(false);
+  };
+  const onPointerDown = () => {
+    dropCarried();
+    show(false);
+  };
 
   const draw = (ctx: CanvasRenderingContext2D, view: StageView) => {
     const s = useStore.getState();
@@ -124,6 +179,7 @@ export function attachKeyboardCursor(container: HTMLElement, deps: KeyboardCurso
   container.addEventListener('pointerdown', onPointerDown);
   const unregister = registerOverlay(OVERLAY_ID, OVERLAY_ORDER, draw);
   return () => {
+    dropCarried();
     unregister();
     container.removeEventListener('keydown', onKeyDown);
     container.removeEventListener('focus', onFocus);
