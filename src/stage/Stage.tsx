@@ -1,11 +1,12 @@
 /**
  * The stage: a canvas filling its container, drawn from the store outside React renders (see
  * `stageController.ts`). The container is focusable: arrows move a keyboard cursor (pan with the
- * pan tool), Enter or Space acts at it with the active tool, Delete removes the nearest point or
+ * pan tool), Enter or Space acts at it with the active tool (Move: pick up and drop), Delete removes the nearest point or
  * the selection, + and - zoom, Escape clears the selection (see `keyboardInput.ts`). Its
  * description is the method's summary sentence and these keys.
  */
 import { useEffect, useRef } from 'react';
+import { useStore } from '../state/store.ts';
 import { METHOD_SUMMARY_ID } from './describedBy.ts';
 import { mountStage } from './stageController.ts';
 import './stage.css';
@@ -13,6 +14,7 @@ import './stage.css';
 export function Stage() {
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const tool = useStore((st) => st.tool);
   useEffect(() => mountStage(containerRef.current!, canvasRef.current!), []);
   return (
     <div
@@ -33,14 +35,15 @@ export function Stage() {
       <p id="stage-help" className="stage-sr">
         Draw with the active tool. Arrow keys move the keyboard cursor, Shift with an arrow moves five steps
         (with the Pan tool, arrows pan). Enter or Space acts at the cursor: Add point adds one point, Brush
-        sprays a few, Eraser clears its circle. Delete removes the nearest point of the active cloud, or the
-        selected points. X switches between source and target, plus and minus zoom, Escape clears the
-        selection, Control+Z undoes.
+        sprays a few, Eraser clears its circle, Move picks up the nearest point (arrows then carry it, Enter
+        drops it, Escape puts it back). Delete removes the nearest point of the active cloud, or the selected
+        points. X switches between source and target, plus and minus zoom, Escape clears the selection,
+        Control+Z undoes.
       </p>
       <p className="stage-sr" aria-live="polite" data-stage-announce="" />
       <p className="stage-keyhint" aria-hidden="true">
-        <kbd>←↑→↓</kbd> move · <kbd>⇧</kbd> ×5 · <kbd>Enter</kbd> add · <kbd>Del</kbd> remove nearest ·{' '}
-        <kbd>X</kbd> source/target
+        <kbd>←↑→↓</kbd> move · <kbd>⇧</kbd> ×5 · <kbd>Enter</kbd> {tool === 'move' ? 'pick up / drop' : 'add'}{' '}
+        · <kbd>Del</kbd> remove nearest · <kbd>X</kbd> source/target
       </p>
     </div>
   );
