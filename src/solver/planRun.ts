@@ -80,8 +80,13 @@ export function startPlanRuns(): () => void {
     deps: (s) => [s.source, s.target, s.cost, s.method, s.params],
     enabled: (s) => {
       const on = PLAN_METHODS.has(s.method);
-      // An iterate belongs to the solve that streamed it; a method switch starts afresh.
-      if (s.method !== lastMethod) clearResult(PLAN_ITERATE_LANE);
+      // A plan belongs to the method that solved it: after a switch, the panel must not show the
+      // other method's cost as its own (an exact cost readout holding a Sinkhorn cost), so the
+      // plan and any iterate are dropped and the new method starts afresh.
+      if (s.method !== lastMethod) {
+        clearResult(PLAN_LANE);
+        clearResult(PLAN_ITERATE_LANE);
+      }
       lastMethod = s.method;
       if (!on) {
         solverClient.cancel(PLAN_LANE);
