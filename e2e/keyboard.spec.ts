@@ -193,6 +193,38 @@ test.describe('keyboard', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('with the Select tool, Enter selects points one by one and Delete removes the selection', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.editSide('source');
+    await page.evaluate(() => {
+      const st = window.__ot!.store.getState() as unknown as {
+        scenario: Record<string, unknown>;
+        commit(s: unknown): void;
+      };
+      const cloud = (pts: number[]) => ({ points: Float64Array.from(pts), weights: null, labels: null });
+      st.commit({ ...st.scenario, source: cloud([0, 0, 1, 0, 0, 1]), target: cloud([2, 2]) });
+    });
+    await app.tool('Select');
+    const announce = page.locator('[data-stage-announce]');
+    await page.getByRole('group', { name: 'Drawing stage' }).focus();
+    await page.keyboard.press('Enter'); // the cursor starts at the centre, near (0, 0)
+    await expect(announce).toHaveText('Selected source point at (0.00, 0.00); 1 selected');
+    // Walk right to (1, 0): steps are round numbers, so press until the announcement says so.
+    for (let k = 0; k < 40; k++) {
+      await page.keyboard.press('ArrowRight');
+      if ((await announce.textContent()) === 'Cursor at (1.00, 0.00)') break;
+    }
+    await page.keyboard.press('Enter');
+    await expect(announce).toHaveText('Selected source point at (1.00, 0.00); 2 selected');
+    await page.keyboard.press('Delete');
+    expect(await app.count('source')).toBe(1);
+    await page.keyboard.press('Control+z');
+    expect(await app.count('source')).toBe(3);
+  });
+
   test('the method switcher moves with the arrow keys', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

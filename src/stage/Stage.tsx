@@ -42,8 +42,9 @@ export function Stage() {
       </p>
       <p className="stage-sr" aria-live="polite" data-stage-announce="" />
       <p className="stage-keyhint" aria-hidden="true">
-        <kbd>←↑→↓</kbd> move · <kbd>⇧</kbd> ×5 · <kbd>Enter</kbd> {tool === 'move' ? 'pick up / drop' : 'add'}{' '}
-        · <kbd>Del</kbd> remove nearest · <kbd>X</kbd> source/target
+        <kbd>←↑→↓</kbd> move · <kbd>⇧</kbd> ×5 · <kbd>Enter</kbd>{' '}
+        {tool === 'move' ? 'pick up / drop' : tool === 'select' ? 'select' : 'add'} · <kbd>Del</kbd> remove
+        nearest · <kbd>X</kbd> source/target
       </p>
     </div>
   );

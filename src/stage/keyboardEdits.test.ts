@@ -101,8 +101,21 @@ describe('edits at the cursor', () => {
     expect(cloudSize(s().scenario.source)).toBe(2);
   });
 
-  it('other tools change nothing and say which keys do', () => {
+  it('the select tool toggles the nearest point in the selection, and edits nothing', () => {
     useStore.setState({ tool: 'select' });
+    expect(actAtCursor(env, { x: 0.9, y: 0 })).toBe('Selected source point at (1.00, 0.00); 1 selected');
+    expect(actAtCursor(env, { x: 0.1, y: 0 })).toBe('Selected source point at (0.00, 0.00); 2 selected');
+    expect(Array.from(s().selection!.indices)).toEqual([0, 1]);
+    expect(actAtCursor(env, { x: 1, y: 0 })).toBe('Deselected source point at (1.00, 0.00); 1 selected');
+    expect(Array.from(s().selection!.indices)).toEqual([0]);
+    expect(actAtCursor(env, { x: 3, y: 3 })).toBe('No source point near (3.00, 3.00) to select');
+    expect(actAtCursor(env, { x: 0, y: 0 })).toBe('Deselected source point at (0.00, 0.00); 0 selected');
+    expect(s().selection).toBeNull();
+    expect(s().history.past).toHaveLength(0);
+  });
+
+  it('other tools change nothing and say which keys do', () => {
+    useStore.setState({ tool: 'pan' });
     expect(actAtCursor(env, { x: 0, y: 0 })).toMatch(/^Enter adds points with the Add point or Brush tool/);
     expect(cloudSize(s().scenario.source)).toBe(2);
   });

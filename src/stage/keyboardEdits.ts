@@ -117,8 +117,9 @@ const sideName = (side: Side) => (side === 'source' ? 'source' : 'target');
 
 /**
  * Enter/Space at the cursor with the active tool, one undo step: the point tool adds a point, the
- * brush sprays a puff (`PUFF_SECONDS` at the brush rate), the eraser clears its circle. Other
- * tools change nothing. Returns the announcement.
+ * brush sprays a puff (`PUFF_SECONDS` at the brush rate), the eraser clears its circle, the select
+ * tool adds or removes the nearest point from the selection (no undo step: selecting edits
+ * nothing). Other tools change nothing. Returns the announcement.
  */
 export function actAtCursor(env: ToolEnv, p: PlanePoint, decimals = 2): string {
   const s = env.getState();
@@ -145,6 +146,8 @@ export function actAtCursor(env: ToolEnv, p: PlanePoint, decimals = 2): string {
       s.commit(withCloud(s.scenario, side, appendPoints(s.scenario[side], pts)));
       return `Sprayed ${n} ${sideName(side)} point${n === 1 ? '' : 's'} around ${where}`;
     }
+    case 'select':
+      return toggleSelected(env, p, decimals);
     case 'erase': {
       startErase(env, sample).end();
       const removed = before - cloudSize(env.getState().scenario[side]);
@@ -153,8 +156,28 @@ export function actAtCursor(env: ToolEnv, p: PlanePoint, decimals = 2): string {
         : `No ${sideName(side)} points to erase around ${where}`;
     }
     default:
-      return 'Enter adds points with the Add point or Brush tool, erases with the Eraser, or picks up a point with the Move tool; Delete removes the nearest point.';
+      return 'Enter adds points with the Add point or Brush tool, erases with the Eraser, selects with the Select tool, or picks up a point with the Move tool; Delete removes the nearest point.';
   }
+}
+
+/**
+ * Enter with the Select tool: the nearest point of the active cloud within `REMOVE_RADIUS_PX`
+ * joins the selection, or leaves it if it was selected (a selection of the other cloud is
+ * replaced). Delete then removes the selection, the Move tool carries it, Escape clears it.
+ */
+export function toggleSelected(env: ToolEnv, p: PlanePoint, decimals = 2): string {
+  const s = env.getState();
+  const side = s.activeSide;
+  const cloud = s.scenario[side];
+  const hit = nearestPoint(cloud, p.x, p.y, REMOVE_RADIUS_PX / env.view().k);
+  if (!hit) return `No ${sideName(side)} point near ${formatPoint(p.x, p.y, decimals)} to select`;
+  const current = s.selection && s.selection.side === side ? Array.from(s.selection.indices) : [];
+  const was = current.includes(hit.index);
+  const next = was ? current.filter((k) => k !== hit.index) : [...current, hit.index].sort((a, b) => a - b);
+  s.setSelection(next.length ? { side, indices: Int32Array.from(next) } : null);
+  const q = cloud.points;
+  const at = formatPoint(q[2 * hit.index], q[2 * hit.index + 1], decimals);
+  return `${was ? 'Deselected' : 'Selected'} ${sideName(side)} point at ${at}; ${next.length} selected`;
 }
 
 /**
