@@ -159,14 +159,7 @@ test.describe('keyboard', () => {
     await app.open();
     await app.editSide('source');
     // One point of each cloud at known places, away from each other.
-    await page.evaluate(() => {
-      const st = window.__ot!.store.getState() as unknown as {
-        scenario: Record<string, unknown>;
-        commit(s: unknown): void;
-      };
-      const cloud = (pts: number[]) => ({ points: Float64Array.from(pts), weights: null, labels: null });
-      st.commit({ ...st.scenario, source: cloud([0, 0]), target: cloud([2, 2]) });
-    });
+    await app.setClouds([0, 0], [2, 2]);
     await app.tool('Move');
     const stage = page.getByRole('group', { name: 'Drawing stage' });
     const announce = page.locator('[data-stage-announce]');
@@ -199,14 +192,7 @@ test.describe('keyboard', () => {
     const app = new AppPage(page);
     await app.open();
     await app.editSide('source');
-    await page.evaluate(() => {
-      const st = window.__ot!.store.getState() as unknown as {
-        scenario: Record<string, unknown>;
-        commit(s: unknown): void;
-      };
-      const cloud = (pts: number[]) => ({ points: Float64Array.from(pts), weights: null, labels: null });
-      st.commit({ ...st.scenario, source: cloud([0, 0, 1, 0, 0, 1]), target: cloud([2, 2]) });
-    });
+    await app.setClouds([0, 0, 1, 0, 0, 1], [2, 2]);
     await app.tool('Select');
     const announce = page.locator('[data-stage-announce]');
     await page.getByRole('group', { name: 'Drawing stage' }).focus();

@@ -30,6 +30,24 @@ export class AppPage {
     return Number(m[1]);
   }
 
+  /**
+   * Replaces both clouds (interleaved x, y coordinates, unit weights) as one edit, through the
+   * store as the file and gallery loaders do.
+   */
+  async setClouds(source: number[], target: number[]): Promise<void> {
+    await this.page.evaluate(
+      ([src, tgt]) => {
+        const st = window.__ot!.store.getState() as unknown as {
+          scenario: Record<string, unknown>;
+          commit(s: unknown): void;
+        };
+        const cloud = (pts: number[]) => ({ points: Float64Array.from(pts), weights: null, labels: null });
+        st.commit({ ...st.scenario, source: cloud(src), target: cloud(tgt) });
+      },
+      [source, target],
+    );
+  }
+
   /** Point counts read from the store through the test hook. */
   async storeCounts(): Promise<{ source: number; target: number }> {
     return this.page.evaluate(() => {
