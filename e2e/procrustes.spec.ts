@@ -86,6 +86,29 @@ test.describe('procrustes', () => {
     expect(await pixels()).not.toBe(still);
   });
 
+  test('drawn pairs from the keyboard: Enter on the focused stage picks and pairs points', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const panel = new ProcrustesPanel(page);
+    await panel.open();
+    await app.setClouds([0, 0, 1, 0], [0.5, 0.5, 1.5, 0.5]);
+    await panel.mode('Drawn pairs');
+    await panel.region.getByRole('button', { name: 'Pair tool' }).click();
+    const announce = page.locator('[data-stage-announce]');
+    await page.getByRole('group', { name: 'Drawing stage' }).focus();
+    await app.keyboardCursorTo(0, 0);
+    await page.keyboard.press('Enter');
+    await expect(announce).toHaveText('Picked source point #0 at (0.00, 0.00); now pick a target point');
+    await app.keyboardCursorTo(0.5, 0.5);
+    await page.keyboard.press('Enter');
+    await expect(announce).toHaveText('Paired with target point #0 at (0.50, 0.50); 1 pair');
+    await expect(panel.region.getByText(/^1 pairs?\./)).toBeVisible();
+    // Pairing edits no cloud.
+    expect(await app.storeCounts()).toEqual({ source: 2, target: 2 });
+  });
+
   test('drawn pairs: the pair tool makes pairs by clicking points; auto-pair and clear', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

@@ -48,6 +48,35 @@ export class AppPage {
     );
   }
 
+  /**
+   * Moves the stage's keyboard cursor to plane position (x, y) with the arrow keys (the stage must
+   * have focus), reading the cursor from its announcements. (x, y) must lie on the cursor's step
+   * grid (multiples of 0.5 always do at the default zoom).
+   */
+  async keyboardCursorTo(x: number, y: number): Promise<void> {
+    const announce = this.page.locator('[data-stage-announce]');
+    const read = async () => {
+      const m = ((await announce.textContent()) ?? '').replace(/−/g, '-').match(/\((-?[\d.]+), (-?[\d.]+)\)/);
+      if (!m) throw new Error('no cursor position announced');
+      return [Number(m[1]), Number(m[2])];
+    };
+    await this.page.keyboard.press('ArrowRight');
+    const [x0] = await read();
+    await this.page.keyboard.press('ArrowRight');
+    const [x1, y1] = await read();
+    const step = x1 - x0;
+    const go = async (key: string, n: number) => {
+      for (let k = 0; k < n; k++) await this.page.keyboard.press(key);
+    };
+    const dx = Math.round((x - x1) / step);
+    const dy = Math.round((y - y1) / step);
+    await go(dx < 0 ? 'ArrowLeft' : 'ArrowRight', Math.abs(dx));
+    await go(dy < 0 ? 'ArrowDown' : 'ArrowUp', Math.abs(dy));
+    const [cx, cy] = await read();
+    expect(cx).toBeCloseTo(x, 6);
+    expect(cy).toBeCloseTo(y, 6);
+  }
+
   /** Point counts read from the store through the test hook. */
   async storeCounts(): Promise<{ source: number; target: number }> {
     return this.page.evaluate(() => {

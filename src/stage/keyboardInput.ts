@@ -21,6 +21,7 @@ import {
   drop,
   pickUp,
   putBack,
+  REMOVE_RADIUS_PX,
   type Carried,
   cursorStep,
   isArrowKey,
@@ -32,6 +33,7 @@ import {
   type PlanePoint,
 } from './keyboardEdits.ts';
 import { registerOverlay, requestRedraw } from './overlays.ts';
+import { stageAction } from './stageAction.ts';
 import { sideColor } from './palette.ts';
 import { drawToolHover, type ToolEnv } from './tools/index.ts';
 import type { StageView } from './view.ts';
@@ -127,8 +129,12 @@ export function attachKeyboardCursor(container: HTMLElement, deps: KeyboardCurso
       if (dx || dy) deps.panBy(dx, dy);
       announce(`Cursor at ${formatPoint(to.x, to.y, dec)}`);
     } else if (e.key === 'Enter' || e.key === ' ') {
-      if (s.tool === 'pan') return;
-      if (s.tool === 'move') {
+      const panelAction = stageAction();
+      if (panelAction) {
+        const c = ensureCursor(view, step);
+        announce(panelAction(c.x, c.y, view, REMOVE_RADIUS_PX));
+      } else if (s.tool === 'pan') return;
+      else if (s.tool === 'move') {
         const r = pickUp(env(), ensureCursor(view, step), dec);
         carried = r.carried;
         if (carried) cursor = carried.at;

@@ -2,18 +2,43 @@
  * The pair tool: while it is on, a click (or tap) on the stage picks the nearest point within the
  * hit radius and pairs it with a point of the other cloud (see `pickPoint`). It listens on the
  * stage container in the capture phase and stops the press there, so the stage's own pointer tool
- * never sees it; d3-zoom still gets the wheel, the middle button and two-finger pinches.
+ * never sees it; d3-zoom still gets the wheel, the middle button and two-finger pinches. It is also
+ * the stage's keyboard action while on: Enter or Space at the keyboard cursor picks the same way.
  */
-import { getStageView } from '../../stage/stageController.ts';
+import { counted, formatPoint } from '../../lib/text.ts';
 import { hitRadiusFor, nearestInClouds } from '../../stage/hitTest.ts';
+import { registerStageAction } from '../../stage/stageAction.ts';
+import { getStageView } from '../../stage/stageController.ts';
+import type { StageView } from '../../stage/view.ts';
 import { useStore } from '../../state/store.ts';
 import { getPairState, pickPoint, updatePairState } from './pairs.ts';
+
+/**
+ * Picks the point nearest to plane position (x, y) within `radiusPx` CSS px and updates the
+ * pairs as a click there would. Returns what happened, as a sentence to announce.
+ */
+export function pairAt(x: number, y: number, view: StageView, radiusPx: number): string {
+  const st = getPairState();
+  // Prefer the other side than the picked point: that is the pick that completes a pair.
+  const prefer = st.pending?.side === 'source' ? 'target' : 'source';
+  const s = useStore.getState().scenario;
+  const hit = nearestInClouds(s, x, y, radiusPx / view.k, prefer);
+  const next = pickPoint(st, hit && { side: hit.side, index: hit.index });
+  updatePairState(next);
+  if (!hit) return `No point near ${formatPoint(x, y)}: nothing picked`;
+  const q = s[hit.side].points;
+  const what = `${hit.side} point #${hit.index} at ${formatPoint(q[2 * hit.index], q[2 * hit.index + 1])}`;
+  if (next.pending) return `Picked ${what}; now pick a ${hit.side === 'source' ? 'target' : 'source'} point`;
+  if (next.pairs !== st.pairs) return `Paired with ${what}; ${counted(next.pairs.i.length, 'pair')}`;
+  return `Dropped the pick of ${what}`;
+}
 
 /** Starts capturing stage presses for pairing; returns the function that stops it. */
 export function attachPairTool(): () => void {
   const stage = document.querySelector<HTMLElement>('.stage');
   const canvas = stage?.querySelector('canvas');
   if (!stage || !canvas) return () => {};
+  const offKeys = registerStageAction('procrustes.pair', pairAt);
   const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
   const onDown = (e: PointerEvent) => {
     // A second finger belongs to the pinch; other buttons to zoom and pan.
@@ -22,15 +47,16 @@ export function attachPairTool(): () => void {
     if (!view) return;
     e.stopPropagation();
     const rect = canvas.getBoundingClientRect();
-    const x = view.invertX(e.clientX - rect.left);
-    const y = view.invertY(e.clientY - rect.top);
-    const st = getPairState();
-    // Prefer the other side than the picked point: that is the click that completes a pair.
-    const prefer = st.pending?.side === 'source' ? 'target' : 'source';
-    const radius = hitRadiusFor(e.pointerType, coarse) / view.k;
-    const hit = nearestInClouds(useStore.getState().scenario, x, y, radius, prefer);
-    updatePairState(pickPoint(st, hit && { side: hit.side, index: hit.index }));
+    pairAt(
+      view.invertX(e.clientX - rect.left),
+      view.invertY(e.clientY - rect.top),
+      view,
+      hitRadiusFor(e.pointerType, coarse),
+    );
   };
   stage.addEventListener('pointerdown', onDown, { capture: true });
-  return () => stage.removeEventListener('pointerdown', onDown, { capture: true });
+  return () => {
+    offKeys();
+    stage.removeEventListener('pointerdown', onDown, { capture: true });
+  };
 }
