@@ -35,10 +35,11 @@ export function Stage() {
       <p id="stage-help" className="stage-sr">
         Draw with the active tool. Arrow keys move the keyboard cursor, Shift with an arrow moves five steps
         (with the Pan tool, arrows pan). Enter or Space acts at the cursor: Add point adds one point, Brush
-        sprays a few, Eraser clears its circle, Move picks up the nearest point (arrows then carry it, Enter
-        drops it, Escape puts it back). Delete removes the nearest point of the active cloud, or the selected
-        points. X switches between source and target, plus and minus zoom, Escape clears the selection,
-        Control+Z undoes.
+        sprays a few, Eraser clears its circle, Select adds or removes the nearest point from the selection,
+        Move picks up the nearest point (arrows then carry it, Enter drops it, Escape puts it back); with the
+        Procrustes pair tool on, Enter picks and pairs points. Delete removes the nearest point of the active
+        cloud, or the selected points. X switches between source and target, plus and minus zoom, Escape
+        clears the selection, Control+Z undoes.
       </p>
       <p className="stage-sr" aria-live="polite" data-stage-announce="" />
       <p className="stage-keyhint" aria-hidden="true">
