@@ -203,6 +203,29 @@ test.describe('worker faults mid-solve', () => {
     await expect(page.getByRole('status').filter({ hasText: /^Converged/ })).toBeVisible();
   });
 
+  test('Sinkhorn: a worker hung mid-solve with nobody watching is replaced by the watchdog', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    // A short watchdog for the test (the app waits 15 s of silence from a time-sliced job).
+    await page.evaluate(() => window.__ot!.setWatchdog(200, 1500));
+    await startLongSinkhorn(page);
+    const digest = await scenarioDigest(page);
+    const id = await injectMidRun(page, 'plan', 'hang');
+    await expect(
+      page.getByRole('alert').filter({ hasText: /^The solver stopped responding for 2 s/ }),
+    ).toBeVisible({
+      timeout: 5000,
+    });
+    await expectRunEnded(page, 'plan', id, 'error');
+    expect(await scenarioDigest(page)).toBe(digest);
+    await expectNothingRunning(page);
+    await setParams(page, { epsilon: 0.05 });
+    await expectSettled(page, 'plan', id);
+    await expect(page.getByRole('status').filter({ hasText: /^Converged/ })).toBeVisible();
+  });
+
   test('Brenier, entropic map: crash during the fit', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

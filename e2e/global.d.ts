@@ -20,5 +20,7 @@ interface Window {
     supersedeProbe(): Promise<[string, string]>;
     /** Makes the lane's worker fail mid-job without superseding it (see src/app/testHook.ts). */
     injectFault(lane: string, kind: 'throw' | 'crash' | 'hang' | 'nan'): Promise<'armed' | 'replaced'>;
+    /** Shortens the solver client's watchdog (ms) for jobs started afterwards. */
+    setWatchdog(pingMs: number, silentMs: number): void;
   };
 }

@@ -23,6 +23,8 @@ export interface TestHook {
    * it armed the fault. See SolverClient.injectFault.
    */
   injectFault: (lane: string, kind: FaultKind) => Promise<'armed' | 'replaced'>;
+  /** Shortens the watchdog (ms) for jobs started afterwards, so a test need not wait 10 s. */
+  setWatchdog: (pingMs: number, silentMs: number) => void;
 }
 
 declare global {
@@ -53,5 +55,6 @@ export function installTestHook(): void {
       return [a.status, b.status];
     },
     injectFault: (lane, kind) => solverClient.injectFault(lane, kind),
+    setWatchdog: (pingMs, silentMs) => solverClient.setWatchdog({ pingMs, silentMs }),
   };
 }

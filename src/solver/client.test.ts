@@ -13,6 +13,14 @@ function fakeFactory() {
     hung = false;
     /** Faults armed through `injectFault`, in order. */
     armed: string[] = [];
+    /** Busy in one synchronous call: pings wait until `unblock`. */
+    blocking = false;
+    queued: (() => void)[] = [];
+    pings = 0;
+    unblock() {
+      this.blocking = false;
+      for (const r of this.queued.splice(0)) r();
+    }
     crash: (m: string) => void = () => {};
     jobs = new Map<
       number,
@@ -29,6 +37,12 @@ function fakeFactory() {
         this.armed.push(kind);
         // A real worker spins from its next slice on: it no longer honours cancel.
         if (kind === 'hang') this.hung = true;
+        return Promise.resolve();
+      },
+      ping: () => {
+        this.pings++;
+        if (this.hung) return new Promise<void>(() => {});
+        if (this.blocking) return new Promise<void>((r) => this.queued.push(r));
         return Promise.resolve();
       },
       work: (id: number, progress: (p: JobProgress) => void) =>
@@ -238,6 +252,52 @@ describe('SolverClient', () => {
       expect(f.made[1].armed).toEqual([]); // the fault did not follow to the new worker
       [...f.made[1].jobs.values()][0].resolve('fresh');
       await expect(second).resolves.toEqual({ status: 'done', value: 'fresh' });
+    });
+  });
+
+  describe('watchdog', () => {
+    const watchdog = { pingMs: 1000, silentMs: 5000 };
+
+    it('a time-sliced job whose worker stops answering fails with a message; the lane respawns', async () => {
+      const f = fakeFactory();
+      const c = new SolverClient({ createHandle: f.create, watchdog });
+      const out = c.run('lane', work);
+      await vi.advanceTimersByTimeAsync(2500); // answered: the job yields between slices
+      f.made[0].hung = true; // then a kernel loops without yielding
+      await vi.advanceTimersByTimeAsync(6000);
+      await expect(out).resolves.toEqual({
+        status: 'error',
+        message: 'The solver stopped responding for 5 s and has been restarted. Your scenario is unchanged.',
+      });
+      expect(f.made[0].terminated).toBe(true);
+      const next = c.run('lane', work);
+      expect(f.made).toHaveLength(2);
+      [...f.made[1].jobs.values()][0].resolve('ok');
+      await expect(next).resolves.toEqual({ status: 'done', value: 'ok' });
+    });
+
+    it('leaves alone a job that never answered (one long synchronous call)', async () => {
+      const f = fakeFactory();
+      const c = new SolverClient({ createHandle: f.create, watchdog });
+      const out = c.run('lane', work);
+      f.made[0].blocking = true;
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(f.made[0].terminated).toBe(false);
+      [...f.made[0].jobs.values()][0].resolve('slow but fine');
+      f.made[0].unblock();
+      await expect(out).resolves.toEqual({ status: 'done', value: 'slow but fine' });
+    });
+
+    it('pings only while a job runs', async () => {
+      const f = fakeFactory();
+      const c = new SolverClient({ createHandle: f.create, watchdog });
+      const out = c.run('lane', work);
+      await vi.advanceTimersByTimeAsync(3500);
+      expect(f.made[0].pings).toBe(3);
+      [...f.made[0].jobs.values()][0].resolve(1);
+      await out;
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(f.made[0].pings).toBe(3);
     });
   });
 });

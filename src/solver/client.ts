@@ -10,6 +10,11 @@
  *   yields), the lane's worker is terminated and respawned, and the newer request re-sent.
  * - A worker that crashes (its `error` event) fails its jobs with a message and is respawned on
  *   the next request.
+ * - A watchdog pings the worker of a lane with a running job (`pingMs`). A job whose worker has
+ *   answered a ping while it ran is time-sliced, so it answers within a slice; if it then stays
+ *   silent for `silentMs`, its worker is stuck (a kernel looping without yielding): it is
+ *   terminated and respawned, and the job fails with a message. A job that never answered (one
+ *   long synchronous call, like exact OT) is left alone: silence is its normal state.
  * - Tests (the `?e2e` hook only) can make a lane's worker fail in the middle of its running job
  *   with `injectFault`, which reaches the worker beside the job instead of superseding it.
  */
@@ -22,7 +27,7 @@ export type Outcome<R> =
 
 /** One worker as the client sees it; `createWorkerHandle` makes real ones, tests make fakes. */
 export interface WorkerHandle {
-  api: Pick<SolverApi, 'cancel' | 'armFault'> & Record<string, unknown>;
+  api: Pick<SolverApi, 'cancel' | 'armFault' | 'ping'> & Record<string, unknown>;
   terminate(): void;
   /** Registers the crash callback (the worker's `error` event). */
   onCrash(cb: (message: string) => void): void;
@@ -37,6 +42,8 @@ interface Job {
   onProgress: (p: JobProgress) => void;
   settle: (o: Outcome<unknown>) => void;
   settled: boolean;
+  /** When the worker last answered a ping sent while this job ran (ms, Date.now), if ever. */
+  lastPong?: number;
 }
 
 interface Lane {
@@ -47,13 +54,30 @@ interface Lane {
   hangTimer: ReturnType<typeof setTimeout> | null;
   /** Called when the lane's worker is terminated (so a pending `injectFault` does not wait forever). */
   onKill: Set<() => void>;
+  /** The watchdog's ping interval, while a job runs. */
+  pingTimer: ReturnType<typeof setInterval> | null;
 }
 
 export interface SolverClientOptions {
   createHandle: () => WorkerHandle;
   /** Grace period for a cancelled job before its worker is terminated, ms. */
   hangTimeoutMs?: number;
+  /** The watchdog: ping period and the silence after which a time-sliced job's worker is stuck, ms. */
+  watchdog?: WatchdogOptions;
 }
+
+/** Watchdog timing, ms (see the class comment). */
+export interface WatchdogOptions {
+  pingMs: number;
+  silentMs: number;
+}
+
+/**
+ * Fifteen seconds of silence from a job that yields between steps: far longer than one step of any
+ * solver on thousands of points, even on a loaded machine. (A single step on clouds near the size
+ * limit could in principle run longer; the cost is a false alarm there, never a hang unnoticed.)
+ */
+const DEFAULT_WATCHDOG: WatchdogOptions = { pingMs: 1000, silentMs: 15_000 };
 
 let nextJobId = 1;
 
@@ -61,10 +85,17 @@ export class SolverClient {
   private lanes = new Map<string, Lane>();
   private readonly createHandle: () => WorkerHandle;
   private readonly hangTimeoutMs: number;
+  private watchdog: WatchdogOptions;
 
   constructor(opts: SolverClientOptions) {
     this.createHandle = opts.createHandle;
     this.hangTimeoutMs = opts.hangTimeoutMs ?? 400;
+    this.watchdog = opts.watchdog ?? DEFAULT_WATCHDOG;
+  }
+
+  /** Test-only (the `?e2e` hook): changes the watchdog's timing for jobs started afterwards. */
+  setWatchdog(w: WatchdogOptions): void {
+    this.watchdog = w;
   }
 
   /**
@@ -95,6 +126,7 @@ export class SolverClient {
       l.current = job;
       if (previous && !previous.settled) this.supersede(l, previous);
       this.start(l, job);
+      this.watch(l);
     });
   }
 
@@ -146,13 +178,21 @@ export class SolverClient {
       this.kill(l);
       job?.settle({ status: 'cancelled' });
     }
+    for (const l of this.lanes.values()) if (l.pingTimer) clearInterval(l.pingTimer);
     this.lanes.clear();
   }
 
   private lane(name: string): Lane {
     let l = this.lanes.get(name);
     if (!l) {
-      l = { handle: null, current: null, cancelling: new Set(), hangTimer: null, onKill: new Set() };
+      l = {
+        handle: null,
+        current: null,
+        cancelling: new Set(),
+        hangTimer: null,
+        onKill: new Set(),
+        pingTimer: null,
+      };
       this.lanes.set(name, l);
     }
     return l;
@@ -216,6 +256,36 @@ export class SolverClient {
         this.start(l, pending);
       }
     }, this.hangTimeoutMs);
+  }
+
+  /** Starts the lane's watchdog if it is not running; it stops itself when the lane is idle. */
+  private watch(l: Lane): void {
+    if (l.pingTimer) return;
+    const { pingMs, silentMs } = this.watchdog;
+    l.pingTimer = setInterval(() => {
+      const job = l.current;
+      const handle = l.handle;
+      if (!job || !handle) {
+        clearInterval(l.pingTimer!);
+        l.pingTimer = null;
+        return;
+      }
+      if (job.lastPong !== undefined && Date.now() - job.lastPong > silentMs) {
+        l.current = null;
+        this.kill(l);
+        job.settle({
+          status: 'error',
+          message: `The solver stopped responding for ${Math.round(silentMs / 1000)} s and has been restarted. Your scenario is unchanged.`,
+        });
+        return;
+      }
+      void handle.api.ping().then(
+        () => {
+          if (l.current === job && l.handle === handle) job.lastPong = Date.now();
+        },
+        () => {},
+      );
+    }, pingMs);
   }
 
   /** Terminates the lane's worker; the next job spawns a fresh one. Settles no job. */
