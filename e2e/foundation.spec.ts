@@ -111,4 +111,19 @@ test.describe('foundation', () => {
     await page.getByRole('button', { name: 'Close eraser settings' }).click();
     await expect(page.getByRole('group', { name: 'Eraser settings' })).toHaveCount(0);
   });
+
+  test('a panel whose code cannot be fetched says so, and the rest of the app keeps working', async ({
+    page,
+  }) => {
+    // As if offline before the Flow panel's chunk was fetched.
+    await page.route(/FlowPanel-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    const app = new AppPage(page);
+    await app.open();
+    await page.getByRole('radio', { name: 'Flow' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'This panel could not be loaded' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+    await expect(app.stage).toBeVisible();
+    await page.getByRole('radio', { name: 'Exact' }).click();
+    await expect(page.getByTestId('plan-cost')).toHaveText(/^\d/);
+  });
 });

@@ -14,6 +14,7 @@ import { PlaybackBar } from './PlaybackBar.tsx';
 import { installShortcuts } from './shortcuts.ts';
 import { installClassroomKeys } from './classroom.ts';
 import { EmbedLink } from './classroomEmbed.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { startUrlSync } from './urlSync.ts';
 import { TopBar } from './TopBar.tsx';
 
@@ -22,9 +23,15 @@ function MethodPanel() {
   const Panel = METHOD_PANELS[method];
   if (Panel)
     return (
-      <Suspense fallback={<PanelPlaceholder label={METHOD_LABELS[method]} />}>
-        <Panel />
-      </Suspense>
+      // A panel chunk that cannot be fetched (offline before it was preloaded) costs its panel only.
+      <ErrorBoundary
+        key={method}
+        fallback={(e) => <PanelLoadError label={METHOD_LABELS[method]} error={e} />}
+      >
+        <Suspense fallback={<PanelPlaceholder label={METHOD_LABELS[method]} />}>
+          <Panel />
+        </Suspense>
+      </ErrorBoundary>
     );
   return (
     <section className="section">
@@ -44,6 +51,24 @@ function PanelPlaceholder({ label }: { label: string }) {
         <h2>{label}</h2>
       </div>
       <p className="muted">Loading…</p>
+    </section>
+  );
+}
+
+/** The panel's place when its code could not be loaded. */
+function PanelLoadError({ label, error }: { label: string; error: Error }) {
+  return (
+    <section className="section" role="alert">
+      <div className="panel-title">
+        <h2>{label}</h2>
+      </div>
+      <p>
+        This panel could not be loaded ({error.message}). You may be offline; the stage and the other methods
+        that have loaded still work.
+      </p>
+      <button type="button" className="btn" onClick={() => location.reload()}>
+        Reload
+      </button>
     </section>
   );
 }
