@@ -126,4 +126,18 @@ test.describe('foundation', () => {
     await page.getByRole('radio', { name: 'Exact' }).click();
     await expect(page.getByTestId('plan-cost')).toHaveText(/^\d/);
   });
+
+  test('a dialog whose code cannot be fetched is a notice, and the app keeps working', async ({ page }) => {
+    await page.route(/GalleryDialog-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    const app = new AppPage(page);
+    await app.open();
+    await page.getByRole('button', { name: 'Gallery' }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'That dialog could not be loaded' }),
+    ).toBeVisible();
+    await expect(app.stage).toBeVisible();
+    // The other dialogs still open.
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('dialog', { name: 'Share' })).toBeVisible();
+  });
 });

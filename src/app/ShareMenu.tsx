@@ -3,7 +3,15 @@
  * import, picture/video/plan exports, classroom mode) and Share, with their dialogs. The menu
  * follows the WAI-ARIA menu button pattern: arrows move, Escape closes and returns focus.
  */
-import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { Side } from '../scenario/types.ts';
 import { setLinkOptions, useLinkOptions } from './classroom.ts';
 import {
@@ -19,6 +27,7 @@ import {
 } from './exportActions.ts';
 import { recordAnimation, type Recording } from './exportVideo.ts';
 import { useStore } from '../state/store.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 type DialogId = 'share' | 'gallery' | 'saved' | null;
 
@@ -145,6 +154,28 @@ function useFilePicker(accept: string, onFile: (f: File) => void) {
   return { input, pick: () => ref.current?.click() };
 }
 
+/** A dialog's code could not be fetched (offline before first use): say so once, as a notice. */
+function DialogLoadError() {
+  useEffect(() => {
+    useStore
+      .getState()
+      .notify(
+        'error',
+        'That dialog could not be loaded; you may be offline. Reload the page once you are back online.',
+      );
+  }, []);
+  return null;
+}
+
+/** A lazily loaded dialog: nothing while its chunk arrives, a notice if it cannot. */
+function LazyDialog({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary fallback={() => <DialogLoadError />}>
+      <Suspense fallback={null}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
 export function ShareMenu() {
   const [dialog, setOpenDialog] = useState<DialogId>(null);
   // A dialog stays mounted once opened, so closing it returns focus to the button that opened it.
@@ -217,11 +248,22 @@ export function ShareMenu() {
       </button>
       {scenarioFile.input}
       {csvFile.input}
-      <Suspense fallback={null}>
-        {mounted.share && <ShareDialog open={dialog === 'share'} onClose={close} />}
-        {mounted.gallery && <GalleryDialog open={dialog === 'gallery'} onClose={close} />}
-        {mounted.saved && <SavedDialog open={dialog === 'saved'} onClose={close} />}
-      </Suspense>
+      {/* One boundary each: a dialog that fails to load leaves the others usable. */}
+      {mounted.share && (
+        <LazyDialog>
+          <ShareDialog open={dialog === 'share'} onClose={close} />
+        </LazyDialog>
+      )}
+      {mounted.gallery && (
+        <LazyDialog>
+          <GalleryDialog open={dialog === 'gallery'} onClose={close} />
+        </LazyDialog>
+      )}
+      {mounted.saved && (
+        <LazyDialog>
+          <SavedDialog open={dialog === 'saved'} onClose={close} />
+        </LazyDialog>
+      )}
     </div>
   );
 }
