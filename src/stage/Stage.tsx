@@ -5,9 +5,10 @@
  * the selection, + and - zoom, Escape clears the selection (see `keyboardInput.ts`). Its
  * description is the method's summary sentence and these keys.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useStore } from '../state/store.ts';
 import { METHOD_SUMMARY_ID } from './describedBy.ts';
+import { stageActionLabel, subscribeStageAction } from './stageAction.ts';
 import { mountStage } from './stageController.ts';
 import './stage.css';
 
@@ -15,6 +16,9 @@ export function Stage() {
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const tool = useStore((st) => st.tool);
+  const panelAction = useSyncExternalStore(subscribeStageAction, stageActionLabel);
+  const enterDoes =
+    panelAction ?? (tool === 'move' ? 'pick up / drop' : tool === 'select' ? 'select' : 'add');
   useEffect(() => mountStage(containerRef.current!, canvasRef.current!), []);
   return (
     <div
@@ -43,9 +47,8 @@ export function Stage() {
       </p>
       <p className="stage-sr" aria-live="polite" data-stage-announce="" />
       <p className="stage-keyhint" aria-hidden="true">
-        <kbd>←↑→↓</kbd> move · <kbd>⇧</kbd> ×5 · <kbd>Enter</kbd>{' '}
-        {tool === 'move' ? 'pick up / drop' : tool === 'select' ? 'select' : 'add'} · <kbd>Del</kbd> remove
-        nearest · <kbd>X</kbd> source/target
+        <kbd>←↑→↓</kbd> move · <kbd>⇧</kbd> ×5 · <kbd>Enter</kbd> {enterDoes} · <kbd>Del</kbd> remove nearest
+        · <kbd>X</kbd> source/target
       </p>
     </div>
   );

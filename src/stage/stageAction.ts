@@ -12,18 +12,39 @@ import type { StageView } from './view.ts';
  */
 export type StageAction = (x: number, y: number, view: StageView, hitRadiusPx: number) => string;
 
-let current: { id: string; act: StageAction } | null = null;
+let current: { id: string; act: StageAction; label: string } | null = null;
+const listeners = new Set<() => void>();
+const changed = () => {
+  for (const l of listeners) l();
+};
 
-/** Registers `act` under `id`; returns the function that removes it (if still the registered one). */
-export function registerStageAction(id: string, act: StageAction): () => void {
-  const entry = { id, act };
+/**
+ * Registers `act` under `id`, with `label` for the stage's key hint ("pick / pair"); returns the
+ * function that removes it (if still the registered one).
+ */
+export function registerStageAction(id: string, act: StageAction, label: string): () => void {
+  const entry = { id, act, label };
   current = entry;
+  changed();
   return () => {
-    if (current === entry) current = null;
+    if (current !== entry) return;
+    current = null;
+    changed();
   };
 }
 
 /** The registered action, or null when the palette tool acts. */
 export function stageAction(): StageAction | null {
   return current?.act ?? null;
+}
+
+/** The registered action's label, or null (for `useSyncExternalStore`). */
+export function stageActionLabel(): string | null {
+  return current?.label ?? null;
+}
+
+/** Calls `listener` when an action is registered or removed; returns the unsubscribe function. */
+export function subscribeStageAction(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

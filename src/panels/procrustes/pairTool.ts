@@ -38,7 +38,7 @@ export function attachPairTool(): () => void {
   const stage = document.querySelector<HTMLElement>('.stage');
   const canvas = stage?.querySelector('canvas');
   if (!stage || !canvas) return () => {};
-  const offKeys = registerStageAction('procrustes.pair', pairAt);
+  const offKeys = registerStageAction('procrustes.pair', pairAt, 'pick / pair');
   const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
   const onDown = (e: PointerEvent) => {
     // A second finger belongs to the pinch; other buttons to zoom and pan.
