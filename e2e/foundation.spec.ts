@@ -140,4 +140,23 @@ test.describe('foundation', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await expect(page.getByRole('dialog', { name: 'Share' })).toBeVisible();
   });
+
+  test('on a desktop the page itself never scrolls: the side panel scrolls inside', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    for (const name of ['Exact', 'Sinkhorn', 'Brenier', 'Flow', 'Procrustes']) {
+      await page.getByRole('radio', { name }).click();
+      // The panel is in (it is a lazy chunk), with a result or a run under way.
+      await expect(page.locator('aside.side .panel-title h2').first()).not.toHaveText('');
+      await expect(page.locator('aside.side section[aria-busy="true"]')).toHaveCount(0);
+      await page.waitForTimeout(500);
+      // Open every explanation, so hidden text and formulas are laid out too.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const [scroll, view] = await page.evaluate(() => [
+        document.scrollingElement!.scrollHeight,
+        innerHeight,
+      ]);
+      expect(scroll, name).toBeLessThanOrEqual(view);
+    }
+  });
 });
