@@ -299,5 +299,16 @@ describe('SolverClient', () => {
       await vi.advanceTimersByTimeAsync(10_000);
       expect(f.made[0].pings).toBe(3);
     });
+
+    it('a new timing applies to a job already running', async () => {
+      const f = fakeFactory();
+      const c = new SolverClient({ createHandle: f.create, watchdog: { pingMs: 1000, silentMs: 60_000 } });
+      const out = c.run('lane', work);
+      await vi.advanceTimersByTimeAsync(1500);
+      c.setWatchdog(watchdog);
+      f.made[0].hung = true;
+      await vi.advanceTimersByTimeAsync(7000);
+      await expect(out).resolves.toMatchObject({ status: 'error' });
+    });
   });
 });

@@ -93,9 +93,16 @@ export class SolverClient {
     this.watchdog = opts.watchdog ?? DEFAULT_WATCHDOG;
   }
 
-  /** Test-only (the `?e2e` hook): changes the watchdog's timing for jobs started afterwards. */
+  /** Test-only (the `?e2e` hook): changes the watchdog's timing, for running jobs too. */
   setWatchdog(w: WatchdogOptions): void {
     this.watchdog = w;
+    // A lane's interval keeps its timing while jobs keep the lane busy: restart the running ones.
+    for (const l of this.lanes.values()) {
+      if (!l.pingTimer) continue;
+      clearInterval(l.pingTimer);
+      l.pingTimer = null;
+      this.watch(l);
+    }
   }
 
   /**
