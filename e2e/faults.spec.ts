@@ -119,6 +119,25 @@ async function startLongSinkhorn(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /^Iteration \d+/ })).toBeVisible();
 }
 
+/**
+ * After a fault in Sinkhorn run `id`: the run ended with `status`, the scenario is still `digest`,
+ * no lane is left running, and a fresh solve (a larger ε) converges on the lane.
+ */
+async function expectSinkhornRecovered(
+  page: Page,
+  id: number,
+  status: string,
+  digest: string,
+): Promise<void> {
+  await expectRunEnded(page, 'plan', id, status);
+  expect(await scenarioDigest(page)).toBe(digest);
+  await expectNothingRunning(page);
+  await expect(page.getByRole('button', { name: 'Solve' })).toBeEnabled();
+  await setParams(page, { epsilon: 0.05 });
+  await expectSettled(page, 'plan', id);
+  await expect(page.getByRole('status').filter({ hasText: /^Converged in \d+ iterations/ })).toBeVisible();
+}
+
 test.describe('worker faults mid-solve', () => {
   test('exact OT: a worker that dies during the solve', async ({ page }) => {
     const app = new AppPage(page);
@@ -153,13 +172,7 @@ test.describe('worker faults mid-solve', () => {
     const digest = await scenarioDigest(page);
     const id = await injectMidRun(page, 'plan', 'crash');
     await expect(page.getByRole('alert').filter({ hasText: CRASH_MESSAGE })).toBeVisible();
-    await expectRunEnded(page, 'plan', id, 'error');
-    expect(await scenarioDigest(page)).toBe(digest);
-    await expectNothingRunning(page);
-    await expect(page.getByRole('button', { name: 'Solve' })).toBeEnabled();
-    await setParams(page, { epsilon: 0.05 });
-    await expectSettled(page, 'plan', id);
-    await expect(page.getByRole('status').filter({ hasText: /^Converged in \d+ iterations/ })).toBeVisible();
+    await expectSinkhornRecovered(page, id, 'error', digest);
   });
 
   test('Sinkhorn: an error thrown mid-solve is reported; the same lane solves again', async ({ page }) => {
@@ -169,12 +182,7 @@ test.describe('worker faults mid-solve', () => {
     const digest = await scenarioDigest(page);
     const id = await injectMidRun(page, 'plan', 'throw');
     await expect(page.getByRole('alert').filter({ hasText: THROW_MESSAGE })).toBeVisible();
-    await expectRunEnded(page, 'plan', id, 'error');
-    expect(await scenarioDigest(page)).toBe(digest);
-    await expectNothingRunning(page);
-    await setParams(page, { epsilon: 0.05 });
-    await expectSettled(page, 'plan', id);
-    await expect(page.getByRole('status').filter({ hasText: /^Converged/ })).toBeVisible();
+    await expectSinkhornRecovered(page, id, 'error', digest);
   });
 
   test('Sinkhorn: a worker hung mid-solve is replaced when the user stops it', async ({ page }) => {
@@ -194,13 +202,8 @@ test.describe('worker faults mid-solve', () => {
     // period (400 ms, src/solver/client.ts).
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Stopped' })).toBeVisible({ timeout: 3000 });
-    await expectRunEnded(page, 'plan', id, 'cancelled');
-    expect(await scenarioDigest(page)).toBe(digest);
-    await expectNothingRunning(page);
     // A hung worker would never answer: a result proves the lane has a new one.
-    await setParams(page, { epsilon: 0.05 });
-    await expectSettled(page, 'plan', id);
-    await expect(page.getByRole('status').filter({ hasText: /^Converged/ })).toBeVisible();
+    await expectSinkhornRecovered(page, id, 'cancelled', digest);
   });
 
   test('Sinkhorn: a worker hung mid-solve with nobody watching is replaced by the watchdog', async ({
@@ -218,12 +221,7 @@ test.describe('worker faults mid-solve', () => {
     ).toBeVisible({
       timeout: 5000,
     });
-    await expectRunEnded(page, 'plan', id, 'error');
-    expect(await scenarioDigest(page)).toBe(digest);
-    await expectNothingRunning(page);
-    await setParams(page, { epsilon: 0.05 });
-    await expectSettled(page, 'plan', id);
-    await expect(page.getByRole('status').filter({ hasText: /^Converged/ })).toBeVisible();
+    await expectSinkhornRecovered(page, id, 'error', digest);
   });
 
   test('Brenier, entropic map: crash during the fit', async ({ page }) => {
