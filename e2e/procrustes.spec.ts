@@ -1,16 +1,22 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app.ts';
 import { runCli, saveOpenScenario } from './pages/cli.ts';
 import { numbersIn, ProcrustesPanel } from './pages/procrustesPanel.ts';
+
+/** Opens the app with the Procrustes panel showing. */
+async function openProcrustes(page: Page): Promise<{ app: AppPage; panel: ProcrustesPanel }> {
+  const app = new AppPage(page);
+  await app.open();
+  const panel = new ProcrustesPanel(page);
+  await panel.open();
+  return { app, panel };
+}
 
 test.describe('procrustes', () => {
   test('recovers the angle of a turned copy, by index and without correspondences @phone', async ({
     page,
   }) => {
-    const app = new AppPage(page);
-    await app.open();
-    const panel = new ProcrustesPanel(page);
-    await panel.open();
+    const { app, panel } = await openProcrustes(page);
     await panel.loadSource('Letter F');
     await panel.copyAndTransform({ Angle: 40, 'Shift x': 1.5, 'Shift y': 0.5, Noise: 0.01 });
     await panel.expectAngle(40, 0.5);
@@ -37,10 +43,7 @@ test.describe('procrustes', () => {
   test('copy and transform is one undoable edit, and index mode explains different sizes', async ({
     page,
   }) => {
-    const app = new AppPage(page);
-    await app.open();
-    const panel = new ProcrustesPanel(page);
-    await panel.open();
+    const { app, panel } = await openProcrustes(page);
     const before = await app.count('target');
     await page.getByLabel('Points', { exact: true }).fill('150');
     await page.getByRole('button', { name: 'Load as target' }).click();
@@ -58,10 +61,7 @@ test.describe('procrustes', () => {
   });
 
   test('pressing Play moves the source along the motion', async ({ page }) => {
-    const app = new AppPage(page);
-    await app.open();
-    const panel = new ProcrustesPanel(page);
-    await panel.open();
+    const { app, panel } = await openProcrustes(page);
     await panel.copyAndTransform({ Angle: 60 });
     await panel.expectAngle(60, 1);
     const slider = page.getByRole('slider', { name: 'Time t' });
@@ -89,10 +89,7 @@ test.describe('procrustes', () => {
   test('drawn pairs from the keyboard: Enter on the focused stage picks and pairs points', async ({
     page,
   }) => {
-    const app = new AppPage(page);
-    await app.open();
-    const panel = new ProcrustesPanel(page);
-    await panel.open();
+    const { app, panel } = await openProcrustes(page);
     await app.setClouds([0, 0, 1, 0], [0.5, 0.5, 1.5, 0.5]);
     await panel.mode('Drawn pairs');
     await panel.region.getByRole('button', { name: 'Pair tool' }).click();
@@ -110,10 +107,7 @@ test.describe('procrustes', () => {
   });
 
   test('drawn pairs: the pair tool makes pairs by clicking points; auto-pair and clear', async ({ page }) => {
-    const app = new AppPage(page);
-    await app.open();
-    const panel = new ProcrustesPanel(page);
-    await panel.open();
+    const { app, panel } = await openProcrustes(page);
     await panel.loadSource('Letter F');
     await panel.copyAndTransform({ Angle: 40, Noise: 0 });
     await panel.mode('Drawn pairs');
@@ -183,10 +177,7 @@ test.describe('procrustes', () => {
   });
 
   test('the command line finds the same angle for the scenario the app shows', async ({ page }) => {
-    const app = new AppPage(page);
-    await app.open();
-    const panel = new ProcrustesPanel(page);
-    await panel.open();
+    const { panel } = await openProcrustes(page);
     await panel.loadSource('Letter F');
     await panel.copyAndTransform({ Angle: 75, Noise: 0.02 });
     await panel.expectAngle(75, 0.5);
