@@ -245,8 +245,11 @@ export function gridPoints(spec: BrenierGridSpec): Float64Array {
   return out;
 }
 
-/** The lattice's points, row-major (row 0 at y0, left to right), interleaved. */
-export function latticePoints(spec: BrenierGridSpec): Float64Array {
+/**
+ * The lattice's points, row-major (row 0 at y0, left to right), interleaved. Needs only the
+ * lattice's box and size, so any `nx` × `ny` lattice over a box can use it.
+ */
+export function latticePoints(spec: Pick<BrenierGridSpec, 'lattice' | 'nx' | 'ny'>): Float64Array {
   const { lattice: b, nx, ny } = spec;
   const out = new Float64Array(2 * nx * ny);
   for (let r = 0; r < ny; r++) {

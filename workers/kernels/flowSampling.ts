@@ -7,6 +7,8 @@
  * same generator state gives the same samples, bit for bit.
  */
 
+import { randomNormal } from 'd3-random';
+
 /** A uniform [0, 1) generator, e.g. `randomLcg(seed)` from d3-random. */
 export type Uniform = () => number;
 
@@ -27,30 +29,22 @@ export interface PlaneDistribution {
 }
 
 /**
- * Standard normal draws by the Box–Muller transform, two per pair of uniforms (the second is
- * kept for the next call). Deterministic given the uniform generator.
+ * Standard normal draws from d3-random's `randomNormal` (the polar method) driven by the given
+ * uniform generator, so a seeded uniform stream gives the same normals everywhere (worker, CLI,
+ * tests). The uniform generator stays reachable for draws that need uniforms too.
  */
 export class NormalStream {
   readonly uniform: Uniform;
-  private spare = 0;
-  private hasSpare = false;
+  private readonly draw: () => number;
 
   constructor(uniform: Uniform) {
     this.uniform = uniform;
+    this.draw = randomNormal.source(uniform)(0, 1);
   }
 
   /** One N(0, 1) draw. */
   next(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
-    }
-    // 1 − u is in (0, 1], so the log is finite.
-    const r = Math.sqrt(-2 * Math.log(1 - this.uniform()));
-    const a = 2 * Math.PI * this.uniform();
-    this.spare = r * Math.sin(a);
-    this.hasSpare = true;
-    return r * Math.cos(a);
+    return this.draw();
   }
 }
 

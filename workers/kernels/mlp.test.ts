@@ -49,6 +49,8 @@ describe('Mlp', () => {
     ['square', { inputs: 3, width: 8, depth: 3, outputs: 2 }, 8],
     ['odd sizes and a partial batch', { inputs: 7, width: 5, depth: 2, outputs: 3 }, 5],
     ['one hidden layer, one sample', { inputs: 2, width: 6, depth: 1, outputs: 2 }, 1],
+    // Away from the kinks ReLU is linear, so differences are exact there; the seeded points stay clear of z = 0.
+    ['ReLU', { inputs: 2, width: 8, depth: 3, outputs: 3, activation: 'relu' as const }, 8],
   ])('has exact gradients (central differences, %s)', (_name, spec, n) => {
     const { mlp, params, c, loss } = setup(spec, n, 11);
     mlp.forward(params, n, true);
@@ -83,6 +85,19 @@ describe('Mlp', () => {
     const o64 = m64.forward(Float64Array.from(p32), 4);
     const o32 = m32.forward(p32, 4);
     for (let e = 0; e < 8; e++) expect(Math.abs(o32[e] - o64[e])).toBeLessThan(1e-5);
+  });
+
+  it('computes a ReLU network by hand and exposes its hidden outputs', () => {
+    // 1 input, 2 hidden units (one active, one cut), 1 output.
+    const spec = { inputs: 1, width: 2, depth: 1, outputs: 1, activation: 'relu' as const };
+    const mlp = new Mlp(spec, 1);
+    // W1 = [2, -1], b1 = [0.5, 0.25], W2 = [3, 7], b2 = -1.
+    const p = Float64Array.from([2, -1, 0.5, 0.25, 3, 7, -1]);
+    mlp.input[0] = 1;
+    expect(mlp.forward(p, 1)[0]).toBe(3 * 2.5 + 7 * 0 - 1);
+    expect(Array.from(mlp.hiddenOutput(0).subarray(0, 2))).toEqual([2.5, 0]);
+    expect(() => mlp.hiddenOutput(1)).toThrow(RangeError);
+    expect(() => new Mlp({ ...spec, activation: 'tanh' as 'relu' }, 1)).toThrow(/activation/);
   });
 
   it('rejects a batch larger than the workspace and backward without a training forward', () => {

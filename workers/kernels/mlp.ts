@@ -1,6 +1,7 @@
 /**
  * A small multilayer perceptron with hand-written forward and backward passes over typed arrays:
- * `depth` hidden layers of `width` SiLU units, then a linear output layer.
+ * `depth` hidden layers of `width` units (SiLU by default, ReLU on request), then a linear output
+ * layer.
  *
  * Layout. All parameters live in one flat array (so Adam, snapshots and transfers see one
  * buffer): for each layer l in order, its weights W_l (fanOut×fanIn, row-major) then its biases
@@ -14,6 +15,12 @@ import { gemmABt, transpose, type FloatArray } from './mlpGemm.ts';
 
 export type { FloatArray } from './mlpGemm.ts';
 
+/**
+ * Hidden-layer nonlinearity: 'silu' (z·σ(z), smooth: the flow's velocity field) or 'relu'
+ * (max(0, z), whose derivative is taken as 0 at z = 0 like PyTorch's: the classifiers).
+ */
+export type Activation = 'silu' | 'relu';
+
 /** Shape of an MLP. */
 export interface MlpSpec {
   /** Input features per sample, >= 1. */
@@ -24,6 +31,8 @@ export interface MlpSpec {
   readonly depth: number;
   /** Outputs per sample, >= 1. */
   readonly outputs: number;
+  /** Hidden-layer nonlinearity (default 'silu'). */
+  readonly activation?: Activation;
 }
 
 /** Where one linear layer sits in the flat parameter array. */
@@ -70,16 +79,18 @@ export function newParams(spec: MlpSpec, precision: Precision = 'f64'): FloatArr
 
 /**
  * Fills `params` with PyTorch's default initialisation for linear layers: weights and biases
- * uniform in ±1/√fanIn. The output layer is scaled down by 10 so an untrained flow starts near
- * the zero field (its first predictions do not fling particles away).
+ * uniform in ±1/√fanIn. By default the output layer is scaled down by 10 so an untrained flow
+ * starts near the zero field (its first predictions do not fling particles away).
  * @param rand uniform [0, 1) generator (e.g. d3-random's randomLcg(seed)); consumed in parameter order
+ * @param outputScale factor on the output layer's bound: 0.1 (default, the flow's) or 1 (PyTorch's
+ *   nn.Linear default throughout, the classifiers')
  */
-export function initMlp(spec: MlpSpec, params: FloatArray, rand: () => number): void {
+export function initMlp(spec: MlpSpec, params: FloatArray, rand: () => number, outputScale = 0.1): void {
   const layers = mlpLayers(spec);
   if (params.length !== mlpParamCount(spec)) throw new RangeError('initMlp: params has the wrong length');
   for (let l = 0; l < layers.length; l++) {
     const { fanIn, fanOut, w } = layers[l];
-    const bound = (l === layers.length - 1 ? 0.1 : 1) / Math.sqrt(fanIn);
+    const bound = (l === layers.length - 1 ? outputScale : 1) / Math.sqrt(fanIn);
     const end = w + fanIn * fanOut + fanOut;
     for (let k = w; k < end; k++) params[k] = (2 * rand() - 1) * bound;
   }
@@ -115,7 +126,7 @@ export class Mlp {
 
   /** acts[l]: input of layer l (acts[0] = input), batch×fanIn. */
   private readonly acts: FloatArray[];
-  /** deriv[l]: SiLU'(z) of the units feeding layer l (l >= 1), batch×fanIn. */
+  /** deriv[l]: the activation's derivative at z of the units feeding layer l (l >= 1), batch×fanIn. */
   private readonly deriv: FloatArray[];
   /** dZ of the current layer and its transpose; the activation transpose; a weight transpose. */
   private readonly delta: FloatArray;
@@ -123,6 +134,7 @@ export class Mlp {
   private readonly deltaT: FloatArray;
   private readonly actT: FloatArray;
   private readonly weightT: FloatArray;
+  private readonly relu: boolean;
   private trained = -1;
 
   constructor(spec: MlpSpec, batch: number, precision: Precision = 'f64') {
@@ -132,6 +144,7 @@ export class Mlp {
     this.layers = mlpLayers(spec);
     this.batch = batch;
     this.precision = precision;
+    this.relu = spec.activation === 'relu';
     const alloc = (n: number): FloatArray =>
       precision === 'f32' ? new Float32Array(n) : new Float64Array(n);
     const widest = Math.max(spec.inputs, spec.width, spec.outputs);
@@ -151,7 +164,7 @@ export class Mlp {
   /**
    * Runs the network on the first n rows of `input`; results in the first n rows of `output`.
    * @param params flat parameters (length `mlpParamCount(spec)`), either precision
-   * @param train keep what `backward` needs (SiLU derivatives); false for inference
+   * @param train keep what `backward` needs (the activation's derivatives); false for inference
    */
   forward(params: FloatArray, n: number, train = false): FloatArray {
     this.checkN(n);
@@ -162,9 +175,21 @@ export class Mlp {
       const out = l === last ? this.output : this.acts[l + 1];
       gemmABt(this.acts[l], params, w, out, 0, n, fanOut, fanIn, params, b);
       if (l < last) {
-        // SiLU in place; keep its derivative σ(z)(1 + z(1 − σ(z))) for the backward pass.
         const size = n * fanOut;
-        if (train) {
+        if (this.relu) {
+          // ReLU in place; its derivative is the 0/1 mask of z > 0.
+          if (train) {
+            const d = this.deriv[l + 1];
+            for (let e = 0; e < size; e++) {
+              const z = out[e];
+              d[e] = z > 0 ? 1 : 0;
+              if (z < 0) out[e] = 0;
+            }
+          } else {
+            for (let e = 0; e < size; e++) if (out[e] < 0) out[e] = 0;
+          }
+        } else if (train) {
+          // SiLU in place; keep its derivative σ(z)(1 + z(1 − σ(z))) for the backward pass.
           const d = this.deriv[l + 1];
           for (let e = 0; e < size; e++) {
             const z = out[e];
@@ -183,6 +208,20 @@ export class Mlp {
     // An inference pass overwrites the activations a pending backward would need.
     this.trained = train ? n : -1;
     return this.output;
+  }
+
+  /**
+   * Hidden layer `h`'s outputs (after the activation) from the last forward pass: batch×width,
+   * row-major, the first n rows valid. A view of the workspace, overwritten by the next pass.
+   * @param h hidden layer, 0..depth−1
+   */
+  hiddenOutput(h: number): FloatArray {
+    if (!Number.isInteger(h) || h < 0 || h >= this.spec.depth) {
+      throw new RangeError(
+        `Mlp.hiddenOutput: layer must be an integer in 0..${this.spec.depth - 1} (got ${h})`,
+      );
+    }
+    return this.acts[h + 1];
   }
 
   /**
@@ -233,5 +272,8 @@ function checkSpec(spec: MlpSpec): void {
     const v = spec[key];
     if (!Number.isInteger(v) || v < 1)
       throw new RangeError(`MlpSpec.${key} must be an integer >= 1 (got ${v})`);
+  }
+  if (spec.activation !== undefined && spec.activation !== 'silu' && spec.activation !== 'relu') {
+    throw new RangeError(`MlpSpec.activation must be 'silu' or 'relu' (got ${String(spec.activation)})`);
   }
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   barycentricMap,
+  densePlan,
   planCost,
   planEntropy,
   planMarginalError,
@@ -52,5 +53,15 @@ describe('plan helpers', () => {
     expect(Array.from(s.j)).toEqual([1, 0, 2]);
     expect(Array.from(s.mass)).toEqual([0.2, 0.3, 0.4]);
     expect(sparsifyPlan(P, n, m, 1).mass.length).toBe(0);
+  });
+
+  it('densePlan inverts sparsify and adds repeated entries', () => {
+    expect(Array.from(densePlan(sparsifyPlan(P, n, m, 1e-15), n, m))).toEqual(Array.from(P));
+    const repeated = {
+      i: Int32Array.of(1, 1, 0),
+      j: Int32Array.of(2, 2, 0),
+      mass: Float64Array.of(0.25, 0.5, 0.25),
+    };
+    expect(Array.from(densePlan(repeated, n, m))).toEqual([0.25, 0, 0, 0, 0, 0.75]);
   });
 });

@@ -53,7 +53,10 @@ export function planCost(plan: Float64Array, C: Float64Array): number {
   return s;
 }
 
-/** Entropy −Σ_ij P_ij log P_ij of a dense plan, nats (0 log 0 = 0). */
+/**
+ * Entropy −Σ P log P of a plan's masses, nats (0 log 0 = 0): a dense plan (n×m, row-major) or the
+ * `mass` array of a sparse plan, whose missing entries are zeros and add nothing.
+ */
 export function planEntropy(plan: Float64Array): number {
   let h = 0;
   for (let k = 0; k < plan.length; k++) {
@@ -87,6 +90,16 @@ export function barycentricMap(plan: Float64Array, y: Float64Array, n: number, m
     out[2 * i + 1] = s > 0 ? sy / s : NaN;
   }
   return out;
+}
+
+/**
+ * A sparse plan as a dense n×m row-major matrix (repeated (i, j) entries add up).
+ * @param plan entries with i in 0..n−1, j in 0..m−1
+ */
+export function densePlan(plan: SparsePlan, n: number, m: number): Float64Array {
+  const P = new Float64Array(n * m);
+  for (let e = 0; e < plan.mass.length; e++) P[plan.i[e] * m + plan.j[e]] += plan.mass[e];
+  return P;
 }
 
 /**

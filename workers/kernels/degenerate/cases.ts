@@ -1,5 +1,5 @@
 /**
- * The degenerate problems every kernel is swept over (issue 8, "Bad input and faults"), built once
+ * The degenerate problems every kernel is swept over, built once
  * and shared by the `*.test.ts` files of this folder, and `expectAllFinite`, the walk that checks a
  * result holds no NaN or ±∞ anywhere.
  *

@@ -10,9 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CloudsRequest, JobProgress } from '../../api.ts';
 import { brenierMethods } from '../../methods/brenier.ts';
+import { exactMethods } from '../../methods/exact.ts';
 import { flowMethods } from '../../methods/flow.ts';
 import type { FlowDataRequest, FlowTrainProgress } from '../../methods/flowTypes.ts';
-import { planMethods } from '../../methods/plan.ts';
 import { procrustesMethods } from '../../methods/procrustes.ts';
 import { sinkhornMethods } from '../../methods/sinkhorn.ts';
 import { statsMethods } from '../../methods/stats.ts';
@@ -54,7 +54,7 @@ describe.each(CASES)('worker methods on "$name"', (c) => {
 
   it('cost statistics, exact OT and Sinkhorn (ordinary and tiny ε) resolve with finite results', async () => {
     expectAllFinite(await statsMethods.costStats({ ...clouds(c), bins: 8 }, progressChecker().onProgress));
-    expectAllFinite(await planMethods.solveExact(clouds(c)));
+    expectAllFinite(await exactMethods.solveExact(clouds(c)));
     const scale = costScale(c);
     for (const [epsilon, maxIterations] of [
       [0.1 * scale, 10_000],
@@ -151,7 +151,7 @@ describe('worker methods reject bad input with a message naming it', () => {
   const zeroA = { ...clouds(c), a: new Float64Array(2) };
 
   it('all-zero weights: every method names the weights', async () => {
-    await expect(planMethods.solveExact(zeroA)).rejects.toThrow(/weights/);
+    await expect(exactMethods.solveExact(zeroA)).rejects.toThrow(/weights/);
     await expect(
       sinkhornMethods.solveSinkhorn({ ...zeroA, epsilon: 1, tolerance: 1e-6, maxIterations: 10, warm: null }),
     ).rejects.toThrow(/weights/);

@@ -1,7 +1,7 @@
 /**
- * Degenerate inputs for the plan helpers (`plan.ts`), the plan picture (`planImage.ts`), the
- * displacement interpolation (`interpolation.ts`) and the Hilbert order (`spatialOrder.ts`), on
- * the exact and the Sinkhorn plans of every case of `cases.ts`.
+ * Degenerate inputs for the plan helpers (`plan.ts`), the plan picture (`planImage.ts`) and the
+ * Hilbert order (`spatialOrder.ts`), on the exact and the Sinkhorn plans of every case of
+ * `cases.ts`.
  *
  * Tolerances: marginals and the image's total mass within 1e-6 (the image is Float32); the
  * barycentric map of an exact plan between identical clouds is the identity within 1e-12 × scale.
@@ -9,7 +9,6 @@
 import { describe, expect, it } from 'vitest';
 import { costMatrix } from '../cost.ts';
 import { exactOT } from '../exact.ts';
-import { interpolate, planParticles } from '../interpolation.ts';
 import {
   barycentricMap,
   planCost,
@@ -79,21 +78,6 @@ describe.each(CASES)('plan helpers on "$name"', (c) => {
     expect(isPermutation(principalOrder(c.x), n)).toBe(true);
   });
 
-  it('particles and their interpolation are finite; t = 0 gives the sources, t = 1 the targets', () => {
-    for (const cap of [0, 1, 1000]) {
-      const parts = planParticles(exact, cap);
-      expectAllFinite(parts);
-      expect(parts.i.length).toBeLessThanOrEqual(cap);
-      expect(parts.keptMass).toBeLessThanOrEqual(parts.totalMass * (1 + 1e-15));
-      const out = new Float64Array(2 * parts.i.length);
-      for (const t of [0, 0.5, 1]) expectAllFinite(interpolate(parts, c.x, c.y, t, out));
-      interpolate(parts, c.x, c.y, 0, out);
-      for (let k = 0; k < parts.i.length; k++) expect(out[2 * k]).toBe(c.x[2 * parts.i[k]]);
-      interpolate(parts, c.x, c.y, 1, out);
-      for (let k = 0; k < parts.i.length; k++) expect(out[2 * k + 1]).toBe(c.y[2 * parts.j[k] + 1]);
-    }
-  });
-
   it('the Hilbert order is a permutation of either cloud', () => {
     expect(isPermutation(hilbertOrder(c.x), n)).toBe(true);
     expect(isPermutation(hilbertOrder(c.y), m)).toBe(true);
@@ -111,9 +95,7 @@ describe('plan pictures of identical clouds', () => {
     }
   });
 
-  it('no particles from an empty plan; an empty cloud orders to nothing', () => {
-    const empty = { i: new Int32Array(0), j: new Int32Array(0), mass: new Float64Array(0) };
-    expect(planParticles(empty, 10)).toMatchObject({ keptMass: 0, totalMass: 0 });
+  it('an empty cloud orders to nothing', () => {
     expect(hilbertOrder(new Float64Array(0)).length).toBe(0);
     expect(principalOrder(new Float64Array(0)).length).toBe(0);
   });
