@@ -37,12 +37,33 @@ function cspMeta(): Plugin {
 /**
  * Static build. `BASE_PATH=/some/dir/ npm run build` builds for hosting under a sub-path.
  * Workers are ES modules so comlink and the kernels are bundled into one worker chunk.
+ *
+ * `vite build --mode e2e` is the end-to-end tests' build, in `dist-e2e/` (served by `vite preview
+ * --mode e2e`): `__OT_TEST_BUILD__` is true there (and under Vitest), which compiles in the test
+ * hook (src/app/testHook.ts) and the worker's fault points (workers/faults.ts). The production
+ * build (`dist/`) has neither: the constant is false and the bundler drops that code.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: process.env.BASE_PATH ?? './',
   plugins: [prerenderFormulas(), react(), cspMeta()],
+  define: { __OT_TEST_BUILD__: JSON.stringify(mode === 'e2e' || mode === 'test') },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 800,
+    outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
+    rollupOptions: {
+      output: {
+        // Each method's lazily loaded UI chunk is named after the method (method-flow-<hash>.js)
+        // rather than five anonymous "ui-<hash>.js": readable in the network panel and in tests.
+        chunkFileNames: (chunk) => {
+          const id = chunk.facadeModuleId?.match(/methods\/([\w-]+)\/ui\.tsx$/)?.[1];
+          return id ? `assets/method-${id}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
+  },
   preview: {
     port: 4173,
     strictPort: true,
@@ -63,4 +84,4 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
   },
-});
+}));

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METHOD_IDS } from '../src/scenario/types.ts';
+import { METHOD_IDS } from '../src/methods/index.ts';
 import { SOLVERS } from './solvers/index.ts';
 import { ROOT, run, small, smallText, useTempDir } from './testing.ts';
 
@@ -23,15 +24,15 @@ const MALFORMED: [string, () => string[], string][] = [
     'format must be "ot-playground.scenario"',
   ],
   [
-    'version 2',
+    'version 3',
     () => [
       'solve',
       file(
-        'v2.json',
-        smallText((x) => (x.version = 2)),
+        'v3.json',
+        smallText((x) => (x.version = 3)),
       ),
     ],
-    'version must be 1',
+    'version 3 was written by a newer version of the playground',
   ],
   [
     'NaN as text',
@@ -389,12 +390,12 @@ describe('malformed files and arguments', () => {
     expect(bad).toEqual({
       code: 2,
       out: '',
-      err: 'error: <stdin>: version must be 1 (this app reads version 1)\n',
+      err: 'error: <stdin>: version 3 was written by a newer version of the playground (this app reads versions 1 and 2)\n',
     });
     const good = await run(['validate', '-'], JSON.stringify(small()));
     expect(good).toEqual({
       code: 0,
-      out: 'ok: "Small" — source 3 points, target 2 points, method sinkhorn, cost sqeuclidean\n',
+      out: 'ok: "Small" — 2 clouds (Source 3 points, Target 2 points), method sinkhorn, cost sqeuclidean\n',
       err: '',
     });
   });
@@ -408,6 +409,48 @@ describe('malformed files and arguments', () => {
       out: '',
       err: 'error: internal: TypeError: stdin exploded at somewhere (x.js:1:2)\n',
     });
+  });
+});
+
+describe('a leading UTF-8 byte-order mark (as Windows editors save files)', () => {
+  const BOM = '\uFEFF';
+  const summary =
+    'ok: "Small" — 2 clouds (Source 3 points, Target 2 points), method sinkhorn, cost sqeuclidean\n';
+
+  it('the file starts with the bytes EF BB BF', () => {
+    const p = file('bom-check.json', BOM + '{}');
+    expect([...readFileSync(p).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('validates a scenario file and standard input that start with one', async () => {
+    const p = file('bom.json', BOM + JSON.stringify(small()));
+    expect(await run(['validate', p])).toEqual({ code: 0, out: summary, err: '' });
+    expect(await run(['validate', '-'], BOM + JSON.stringify(small()))).toEqual({
+      code: 0,
+      out: summary,
+      err: '',
+    });
+  });
+
+  it('solves the same as without it, with a query file that starts with one too', async () => {
+    const plain = await run(['solve', file('plain.json', JSON.stringify(small())), '--method', 'exact']);
+    const bom = await run([
+      'solve',
+      file('bom-solve.json', BOM + JSON.stringify(small())),
+      '--method',
+      'exact',
+    ]);
+    expect(bom.err).toBe('');
+    expect(bom.code).toBe(0);
+    const [a, b] = [JSON.parse(plain.out), JSON.parse(bom.out)];
+    expect(b.cost).toBe(a.cost);
+    expect(b.plan).toEqual(a.plan);
+
+    const query = file('bom-query.json', BOM + '[[0.5, 0.5]]');
+    const scenario = file('bom-brenier.json', BOM + JSON.stringify(small()));
+    const mapped = await run(['solve', scenario, '--method', 'brenier', '--query', query]);
+    expect(mapped.err).toBe('');
+    expect(JSON.parse(mapped.out).mapAtQuery).toHaveLength(1);
   });
 });
 
@@ -432,14 +475,14 @@ describe('the real entry point', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
-      'ok: "Small" — source 3 points, target 2 points, method sinkhorn, cost sqeuclidean\n',
+      'ok: "Small" — 2 clouds (Source 3 points, Target 2 points), method sinkhorn, cost sqeuclidean\n',
     );
   });
 
   it('exits 2 with exactly one error line on a bad file (tsx binary, so npm adds no warnings)', () => {
     const bad = file(
       'spawn-bad.json',
-      smallText((x) => (x.version = 2)),
+      smallText((x) => (x.version = 3)),
     );
     const tsx = join(ROOT, 'node_modules/.bin/tsx');
     const r = spawnSync(tsx, ['cli/main.ts', 'validate', bad], {
@@ -449,6 +492,8 @@ describe('the real entry point', () => {
     });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`error: ${JSON.stringify(bad)}: version must be 1 (this app reads version 1)\n`);
+    expect(r.stderr).toBe(
+      `error: ${JSON.stringify(bad)}: version 3 was written by a newer version of the playground (this app reads versions 1 and 2)\n`,
+    );
   });
 });

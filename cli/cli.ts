@@ -10,6 +10,7 @@
  * Exit status: 0 success, 2 bad input or arguments (one `error:` line on stderr), 1 internal
  * failure (one `error:` line). Never a stack trace.
  */
+import { METHOD_ID_LIST } from '../src/methods/index.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { EXIT_INTERNAL, EXIT_USAGE, oneLine, quote, SolverFailure, UsageError } from './errors.ts';
 import { displayName, parseScenarioFile, readText, type StdinReader } from './input.ts';
@@ -28,7 +29,7 @@ export interface CliIo {
 export const USAGE = `Usage: npm run -s ot -- <command> ...
 
 Commands:
-  validate FILE           Check a scenario file (format v1); print a one-line summary.
+  validate FILE           Check a scenario file (format v2, or v1); print a one-line summary.
   solve FILE [options]    Solve the scenario; print one JSON object on standard output.
   help                    Show this text.
 
@@ -36,20 +37,22 @@ FILE is a scenario file, or - for standard input. A reference case file (an obje
 "scenario" key holds the scenario) is accepted too.
 
 Options of solve:
-  --method M              Override the scenario's method (exact, sinkhorn, brenier, flow, procrustes).
+  --method M              Override the scenario's method (${METHOD_ID_LIST.join(', ')}).
   --param key=value       Override one parameter of the method (repeatable), e.g. --param epsilon=0.1.
-  --query QUERY.json      A JSON array of [x, y] points where a map is evaluated.
+  --query QUERY.json      A JSON array of [x, y] points: where a map is evaluated
+                          (brenier), the starting support (barycenter), or where the
+                          trained critic is evaluated (critic: criticAtQuery).
 
 Exit status: 0 on success, 2 on bad input (one "error:" line on standard error), 1 on an internal error.
 `;
 
 const count = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
 
-/** The one-line summary `validate` prints. */
+/** The one-line summary `validate` prints: every cloud by name and size, the method and the cost. */
 export function summary(s: Scenario): string {
-  const n = s.source.points.length >> 1;
-  const m = s.target.points.length >> 1;
-  return `ok: ${JSON.stringify(s.name)} — source ${count(n)}, target ${count(m)}, method ${s.method}, cost ${s.cost}`;
+  const clouds = s.clouds.map((c) => `${c.name} ${count(c.points.length >> 1)}`).join(', ');
+  const k = s.clouds.length;
+  return `ok: ${JSON.stringify(s.name)} — ${k} cloud${k === 1 ? '' : 's'} (${clouds}), method ${s.method}, cost ${s.cost}`;
 }
 
 async function validateCommand(argv: readonly string[], readStdin: StdinReader): Promise<string> {

@@ -1,14 +1,17 @@
 /**
- * Degenerate scenarios through the command line (issue 8): every method on every case of
+ * Degenerate scenarios through the command line: every method on every case of
  * `workers/kernels/degenerate/cases.ts`, written as scenario files, plus extreme parameters.
  * The contract (DESIGN.md section 4): exit 0 with one JSON object whose numbers are all finite,
  * or exit 2 with exactly one `error:` line naming the problem. Never exit 1 (an internal failure
  * or a non-finite result), never a stack trace.
  *
- * Methods run with small settings (a few training steps, tiny networks) to keep the sweep fast.
+ * Every method of the registry runs with the small settings of its descriptor's `sweep` (a few
+ * training steps, tiny networks), so a new method is swept without editing this file.
  */
 import { describe, expect, it } from 'vitest';
 import { CASES, type DegenerateCase } from '../workers/kernels/degenerate/cases.ts';
+import { METHODS } from '../src/methods/index.ts';
+import type { SweepRun } from '../src/methods/types.ts';
 import { run, useTempDir, type Json } from './testing.ts';
 
 const { file } = useTempDir();
@@ -31,49 +34,14 @@ function scenarioOf(c: DegenerateCase, extra: Partial<Json> = {}): Json {
   };
 }
 
-/** Method runs: arguments after FILE. Flow and ICNN train for a few steps of tiny networks. */
-const RUNS: [string, string[]][] = [
-  ['exact', ['--method', 'exact']],
-  ['sinkhorn', ['--method', 'sinkhorn', '--param', 'epsilon=0.05']],
-  [
-    'sinkhorn, tiny epsilon',
-    ['--method', 'sinkhorn', '--param', 'epsilon=1e-12', '--param', 'maxIterations=50'],
-  ],
-  ['sinkhorn, huge epsilon', ['--method', 'sinkhorn', '--param', 'epsilon=1e6']],
-  ['sinkhorn, one iteration', ['--method', 'sinkhorn', '--param', 'maxIterations=1']],
-  ['brenier entropic', ['--method', 'brenier']],
-  ['brenier entropic, tiny epsilon', ['--method', 'brenier', '--param', 'epsilon=1e-9']],
-  [
-    'brenier icnn',
-    ['--method', 'brenier', '--param', 'estimator=icnn', '--param', 'icnnSteps=2', '--param', 'icnnWidth=2'],
-  ],
-  ['procrustes index', ['--method', 'procrustes', '--param', 'scaling=true', '--param', 'reflection=true']],
-  [
-    'procrustes none',
-    ['--method', 'procrustes', '--param', 'correspondence=none', '--param', 'scaling=true'],
-  ],
-  [
-    'flow',
-    [
-      '--method',
-      'flow',
-      '--param',
-      'trainSteps=2',
-      '--param',
-      'batchSize=8',
-      '--param',
-      'width=4',
-      '--param',
-      'depth=1',
-      '--param',
-      'eulerSteps=2',
-      '--param',
-      'coupling=minibatch-ot',
-      '--param',
-      'reflow=1',
-    ],
-  ],
-];
+/** Method runs, from every method's descriptor (`sweep`): arguments after FILE. */
+const RUNS: [string, string[], SweepRun['refuses']][] = METHODS.flatMap((m) =>
+  m.sweep.map((r): [string, string[], SweepRun['refuses']] => [
+    r.label,
+    ['--method', m.id, ...Object.entries(r.params).flatMap(([k, v]) => ['--param', `${k}=${String(v)}`])],
+    r.refuses,
+  ]),
+);
 
 /** Where null is a documented value: a source point without mass; Procrustes without a subsample. */
 const NULLABLE = [/^result\.barycentricMap\[\d+\]$/, /^result\.sample$/];
@@ -114,17 +82,15 @@ async function solve(path: string, args: string[]): Promise<Json | null> {
 describe.each(CASES)('ot solve on "$name"', (c) => {
   it.each(RUNS)(
     '%s: exit 0 with finite numbers, or exit 2 with one error line',
-    async (_, args) => {
+    async (_, args, refuses) => {
       const path = file(`${c.name.replace(/\W+/g, '-')}.json`, JSON.stringify(scenarioOf(c)));
       const out = await solve(path, args);
       const n = c.x.length >> 1;
       const m = c.y.length >> 1;
-      if (args.includes('procrustes') && !args.includes('correspondence=none') && n !== m) {
-        // Index correspondence needs equal sizes: the only expected refusal.
-        expect(out).toBeNull();
-      } else {
-        expect(out).not.toBeNull();
-      }
+      // The refusals a method declares by design; every other case must solve.
+      const refused = refuses === 'unlabelled' || (refuses === 'unequal-sizes' && n !== m);
+      if (refused) expect(out).toBeNull();
+      else if (refuses !== 'fine-blur') expect(out).not.toBeNull();
       if (out && args.includes('exact') && c.identical) expect(out.cost).toBe(0);
     },
     30_000,

@@ -48,10 +48,22 @@ describe('ot solve --method flow', () => {
     expect(b.w2).toEqual(a.w2);
   }, 120_000);
 
-  it('starts from Gaussian noise on request, one sample per source point', async () => {
+  it('starts from Gaussian noise on request: other starting points than the cloud, one sample each', async () => {
     const path = file('gauss.json', JSON.stringify(scenario()));
-    const r = await solve([path, '--param', 'source=gaussian', '--param', 'trainSteps=20']);
-    expect(r.samples).toHaveLength(30);
+    const argv = (source: string) => [path, '--param', `source=${source}`, '--param', 'trainSteps=20'];
+    const gauss = await solve(argv('gaussian'));
+    const cloud = await solve(argv('cloud'));
+    expect(gauss.samples).toHaveLength(30);
+    // Same seed, network and training budget: only the starting distribution differs, so a solver
+    // that ignored `source` would print the cloud's samples. N(0, I) draws spread about 1 around
+    // the origin where the cloud's points lie within 0.4 of it: the samples move apart.
+    const apart = gauss.samples.map((p: number[], i: number) =>
+      Math.hypot(p[0] - cloud.samples[i][0], p[1] - cloud.samples[i][1]),
+    );
+    expect(apart.filter((d: number) => d > 0.05).length).toBeGreaterThan(15);
+    expect(gauss.meanSquaredDisplacement).not.toBeCloseTo(cloud.meanSquaredDisplacement, 2);
+    // The draws are seeded: the same file gives the same samples.
+    expect((await solve(argv('gaussian'))).samples).toEqual(gauss.samples);
   }, 120_000);
 
   it('rejects an unknown coupling with a message naming it', async () => {

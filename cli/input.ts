@@ -3,6 +3,7 @@
  * (a JSON array of [x, y] points). Every failure becomes a `UsageError` naming the file.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { stripBom } from '../src/scenario/bom.ts';
 import { LIMITS } from '../src/scenario/limits.ts';
 import { parseScenario, parseScenarioText } from '../src/scenario/schema.ts';
 import type { Scenario } from '../src/scenario/types.ts';
@@ -20,17 +21,17 @@ export function displayName(path: string): string {
 const MAX_FILE_BYTES = 4 * LIMITS.maxJsonChars;
 
 /**
- * Reads a whole text file, or standard input when `path` is `-`.
+ * Reads a whole text file, or standard input when `path` is `-`, without a leading byte-order mark.
  * @throws UsageError for a missing, unreadable or oversized file
  */
 export async function readText(path: string, readStdin: StdinReader): Promise<string> {
-  if (path === '-') return readStdin();
+  if (path === '-') return stripBom(await readStdin());
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new UsageError(`cannot read ${quote(path)}: it is a directory`);
     if (info.size > MAX_FILE_BYTES)
       throw new UsageError(`cannot read ${quote(path)}: file is too large (${info.size} bytes)`);
-    return await readFile(path, 'utf8');
+    return stripBom(await readFile(path, 'utf8'));
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -87,10 +88,11 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * Validates scenario text with `parseScenarioText`. Also accepts a reference case file
- * (/work/shared/reference/*.json: `{ id, scenario, expect, ... }`, no `format` at the top), whose
+ * (workers/kernels/fixtures/*.json: `{ id, scenario, expect, ... }`, no `format` at the top), whose
  * `scenario` is validated instead, as pot-bench.py does.
  */
 export function parseScenarioFile(text: string): ScenarioFile {
+  text = stripBom(text);
   let r = parseScenarioText(text);
   let raw: unknown = null;
   // Text over the size limit was never parsed (and may not be JSON): don't parse it here either.

@@ -101,9 +101,25 @@ describe('ot solve --method procrustes', () => {
     expect(res.alignedSource).toHaveLength(20);
   });
 
+  it('correspondence=pairs aligns by the pairs given (every k ↔ k is the index fit), and needs one', async () => {
+    const path = join(REFERENCE, 'procrustes_00_20.json');
+    const byIndex = await solve([path]);
+    const all = Array.from({ length: 20 }, (_, k) => `${k}-${k}`).join(',');
+    const byPairs = await solve([path, '--param', 'correspondence=pairs', '--param', `pairs=${all}`]);
+    expect(byPairs.correspondence).toBe('pairs');
+    const flat = (r: Record<string, unknown>) => (r.rotation as number[][]).flat();
+    flat(byPairs).forEach((v, k) => expect(v).toBeCloseTo(flat(byIndex)[k], 12));
+    // Fewer pairs give another fit: the pairs are really used.
+    const three = await solve([path, '--param', 'correspondence=pairs', '--param', 'pairs=0-0,5-5,9-9']);
+    expect(Math.abs((three.rmsd as number) - (byIndex.rmsd as number))).toBeGreaterThan(1e-6);
+    const none = await run(['solve', path, '--param', 'correspondence=pairs', '--param', 'pairs=40-0']);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/^error: correspondence=pairs needs at least one pair/);
+  });
+
   it('rejects an unknown correspondence and a non-boolean flag with exit 2', async () => {
     const path = join(REFERENCE, 'procrustes_00_20.json');
-    for (const p of ['correspondence=pairs', 'scaling=yes', 'reflection=1']) {
+    for (const p of ['correspondence=nearest', 'scaling=yes', 'reflection=1', 'pairs=0-1-2']) {
       const r = await run(['solve', path, '--param', p]);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/^error: --param .*\n$/);

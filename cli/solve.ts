@@ -3,23 +3,20 @@
  * validates the scenario, applies the overrides, runs the method's solver module and prints one
  * JSON object `{ method, timeMs, ...fields }` on standard output.
  */
+import { METHOD_IDS, isMethodId } from '../src/methods/index.ts';
 import {
   checkParam,
   findParamSpec,
+  paramSpecs,
   parseParamText,
-  PARAM_SPECS,
   resolveParams,
 } from '../src/scenario/params.ts';
-import { METHOD_IDS, type MethodId, type Scenario } from '../src/scenario/types.ts';
+import type { Scenario } from '../src/scenario/types.ts';
 import { parseSolveArgs, type SolveArgs } from './args.ts';
 import { quote, SolverFailure, UsageError } from './errors.ts';
 import { displayName, parseQuery, parseScenarioFile, readText, type StdinReader } from './input.ts';
 import { SOLVERS } from './solvers/index.ts';
 import type { JsonObject } from './solvers/types.ts';
-
-function isMethodId(text: string): text is MethodId {
-  return (METHOD_IDS as readonly string[]).includes(text);
-}
 
 /**
  * The scenario with `--method` and `--param` applied. A changed method re-reads the file's own
@@ -50,7 +47,7 @@ export function applyOverrides(
     for (const [key, text] of args.params) {
       const spec = findParamSpec(method, key);
       if (!spec) {
-        const allowed = PARAM_SPECS[method].map((s) => s.key);
+        const allowed = paramSpecs(method).map((s) => s.key);
         const hint = allowed.length > 0 ? `allowed: ${allowed.join(', ')}` : 'it takes no parameters';
         throw new UsageError(`unknown parameter ${quote(key)} for method ${method} (${hint})`);
       }

@@ -11,8 +11,11 @@ import { main } from './cli.ts';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** The shared reference cases sit beside the repository: /work/shared/reference. */
-export const REFERENCE = resolve(ROOT, '../shared/reference');
+/**
+ * The reference cases (POT / SciPy), committed in workers/kernels/fixtures/ so the tests need
+ * nothing outside the repository (`npm run fixtures:sync` refreshes them from ../shared/reference).
+ */
+export const REFERENCE = resolve(ROOT, 'workers/kernels/fixtures');
 
 export interface Run {
   code: number;

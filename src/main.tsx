@@ -6,7 +6,10 @@ import { installTestHook } from './app/testHook.ts';
 import { openStartupLink } from './app/urlSync.ts';
 import './app/theme.css';
 
-installTestHook();
+/** True only in the test builds (vite.config.ts `define`): production compiles the hook out. */
+declare const __OT_TEST_BUILD__: boolean;
+
+if (__OT_TEST_BUILD__) installTestHook();
 // The share link's scenario and classroom options, before the first render.
 openStartupLink();
 

@@ -1,5 +1,5 @@
 /**
- * Test-only fault injection inside the worker (issue 8: a worker that fails in the middle of a real
+ * Test-only fault injection inside the worker (a worker that fails in the middle of a real
  * solve started by the UI). The end-to-end hook (`?e2e`, src/app/testHook.ts) arms a fault with
  * the `armFault` message; the worker then fails at its next *fault point*:
  *

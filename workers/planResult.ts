@@ -4,12 +4,6 @@ import type { SparsePlan } from './kernels/exact.ts';
 import { planImage } from './kernels/planImage.ts';
 
 /** Entropy −Σ P log P of the plan's entries (zeros contribute 0). */
-export function planEntropy(mass: Float64Array): number {
-  let h = 0;
-  for (let k = 0; k < mass.length; k++) if (mass[k] > 0) h -= mass[k] * Math.log(mass[k]);
-  return h;
-}
-
 /** The buffers of a PlanResult, for `Comlink.transfer`. */
 export function planTransferList(r: PlanResult): ArrayBuffer[] {
   const list = [

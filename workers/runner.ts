@@ -4,6 +4,7 @@
  * long solve is under way. Progress goes out through the caller's callback, throttled.
  */
 import { faultArmed, fireFault } from './faults.ts';
+import { TEST_BUILD } from './testBuild.ts';
 import { createThrottle } from './throttle.ts';
 
 /** Work done between event-loop turns, ms. Short enough that cancel lands within a frame or two. */
@@ -22,6 +23,35 @@ const cancelled = new Set<number>();
 /** Marks a job as cancelled; the runner stops it at its next slice boundary. */
 export function cancelJob(jobId: number): void {
   cancelled.add(jobId);
+}
+
+const stopRequests = new Set<number>();
+
+/**
+ * Asks a job to stop and keep what it has: a stoppable job (a training) sees `stopRequested` and
+ * ends early with its current state as the result; any other job is cancelled at its next slice.
+ */
+export function requestStop(jobId: number): void {
+  stopRequests.add(jobId);
+}
+
+/** Whether job `jobId` was asked to stop (stoppable jobs check this between steps). */
+export function stopRequested(jobId: number): boolean {
+  return stopRequests.has(jobId);
+}
+
+/** Forgets a stop request: a stoppable job calls this when its API call ends. */
+export function forgetStop(jobId: number): void {
+  stopRequests.delete(jobId);
+}
+
+/** Options of {@link runSteps}. */
+export interface RunOptions {
+  /**
+   * The job ends itself early when `stopRequested` (it returns a result from its current state):
+   * the runner keeps driving it after a stop request. Otherwise a stop request cancels it.
+   */
+  stoppable?: boolean;
 }
 
 /**
@@ -55,12 +85,13 @@ export async function runSteps<Y, R, P>(
   steps: Generator<Y, R>,
   toProgress: (y: Y) => P | null,
   onProgress?: (p: P) => void,
+  options: RunOptions = {},
 ): Promise<R> {
   const throttle = createThrottle();
   let sliceStart = performance.now();
   try {
     for (;;) {
-      if (cancelled.has(jobId)) throw new CancelledError();
+      if (cancelled.has(jobId) || (!options.stoppable && stopRequests.has(jobId))) throw new CancelledError();
       const r = steps.next();
       if (r.done) return r.value;
       const now = performance.now();
@@ -70,12 +101,14 @@ export async function runSteps<Y, R, P>(
       }
       if (now - sliceStart > SLICE_MS) {
         await nextTurn();
-        // A test-only fault armed during that turn fires here, in the middle of the solve (faults.ts).
-        if (faultArmed()) await fireFault();
+        // In the test build, a fault armed during that turn fires here, in the middle of the solve
+        // (faults.ts); production has no fault point.
+        if (TEST_BUILD && faultArmed()) await fireFault();
         sliceStart = performance.now();
       }
     }
   } finally {
     cancelled.delete(jobId);
+    if (!options.stoppable) stopRequests.delete(jobId);
   }
 }

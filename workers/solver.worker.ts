@@ -6,24 +6,35 @@
  */
 import * as Comlink from 'comlink';
 import { withFaultPoints } from './faults.ts';
+import { adaptMethods } from './methods/adapt.ts';
+import { barycenterMethods } from './methods/barycenter.ts';
 import { brenierMethods } from './methods/brenier.ts';
 import { controlMethods } from './methods/control.ts';
+import { criticMethods } from './methods/critic.ts';
+import { fusionMethods } from './methods/fusion.ts';
+import { exactMethods } from './methods/exact.ts';
 import { flowMethods } from './methods/flow.ts';
-import { planMethods } from './methods/plan.ts';
 import { sinkhornMethods } from './methods/sinkhorn.ts';
 import { procrustesMethods } from './methods/procrustes.ts';
 import { statsMethods } from './methods/stats.ts';
+import { TEST_BUILD } from './testBuild.ts';
 
-// withFaultPoints: a test-only fault point at the end of each job call (faults.ts); inert unless armed.
-const api = withFaultPoints({
+const methods = {
   ...controlMethods,
   ...statsMethods,
-  ...planMethods,
+  ...exactMethods,
   ...sinkhornMethods,
   ...procrustesMethods,
   ...flowMethods,
   ...brenierMethods,
-});
+  ...barycenterMethods,
+  ...criticMethods,
+  ...adaptMethods,
+  ...fusionMethods,
+};
+
+// The test build adds a fault point at the end of each job call (faults.ts); production has none.
+const api = TEST_BUILD ? withFaultPoints(methods) : methods;
 
 /** The contract the client wraps: every method of every module. */
 export type SolverApi = typeof api;

@@ -14,6 +14,7 @@ import { icnnMap } from '../../workers/kernels/icnnMap.ts';
 import { icnnTrain } from '../../workers/kernels/icnnTrain.ts';
 import { SolverFailure, UsageError } from '../errors.ts';
 import { defineSolver, pairs, type JsonObject } from './types.ts';
+import { sourceCloud, targetCloud } from '../../src/scenario/types.ts';
 
 interface Prepared {
   x: Float64Array;
@@ -39,14 +40,14 @@ export default defineSolver<Prepared, Solved>({
         `method brenier needs the squared Euclidean cost (the scenario's cost is ${s.cost}): for |x − y| optimal maps are not gradients of convex functions`,
       );
     }
-    const n = s.source.points.length >> 1;
-    const m = s.target.points.length >> 1;
+    const n = sourceCloud(s).points.length >> 1;
+    const m = targetCloud(s).points.length >> 1;
     if (n === 0 || m === 0)
       throw new UsageError('method brenier needs at least one source and one target point');
-    const x = s.source.points;
-    const y = s.target.points;
-    const a = normalizeWeights(s.source.weights, n);
-    const b = normalizeWeights(s.target.weights, m);
+    const x = sourceCloud(s).points;
+    const y = targetCloud(s).points;
+    const a = normalizeWeights(sourceCloud(s).weights, n);
+    const b = normalizeWeights(targetCloud(s).weights, m);
     return {
       x,
       a,

@@ -32,6 +32,7 @@ import {
   type FlowDistributions,
 } from '../../workers/kernels/flowSampling.ts';
 import { defineSolver, pairs } from './types.ts';
+import { sourceCloud, targetCloud } from '../../src/scenario/types.ts';
 
 interface Prepared {
   dists: FlowDistributions;
@@ -56,16 +57,16 @@ export default defineSolver<Prepared, Result>({
     const p = scenario.params;
     const source = p.source === 'gaussian' ? 'gaussian' : 'cloud';
     const dists = flowDistributions({
-      x: scenario.source.points,
-      a: scenario.source.weights,
-      y: scenario.target.points,
-      b: scenario.target.weights,
+      x: sourceCloud(scenario).points,
+      a: sourceCloud(scenario).weights,
+      y: targetCloud(scenario).points,
+      b: targetCloud(scenario).weights,
       source,
       bandwidth: Number(p.bandwidth),
     });
-    let x0 = scenario.source.points;
+    let x0 = sourceCloud(scenario).points;
     if (source === 'gaussian') {
-      x0 = new Float64Array(scenario.source.points.length);
+      x0 = new Float64Array(sourceCloud(scenario).points.length);
       dists.source.sample(x0, x0.length >> 1, new NormalStream(randomLcg(subSeed(scenario.seed, 1000))));
     }
     return {

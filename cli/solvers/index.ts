@@ -14,4 +14,9 @@ export const SOLVERS: Partial<Record<MethodId, Loader>> = {
   brenier: () => import('./brenier.ts'),
   flow: () => import('./flow.ts'),
   procrustes: () => import('./procrustes.ts'),
+  barycenter: () => import('./barycenter.ts'),
+  critic: () => import('./critic.ts'),
+  adapt: () => import('./adapt.ts'),
+  decorrelate: () => import('./decorrelate.ts'),
+  fusion: () => import('./fusion.ts'),
 };

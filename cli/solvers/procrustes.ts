@@ -1,11 +1,12 @@
 /**
  * `ot solve --method procrustes`: align the source onto the target by a similarity
  * (workers/methods/procrustesAlign.ts). `correspondence=index` is orthogonal Procrustes
- * (Kabsch/Umeyama) with point k ↔ point k; `none` is Wasserstein-Procrustes (restarts from 8
- * angles, or 16 with reflections). Output (DESIGN.md section 4): rotation (2×2, rows), scale,
- * translation, rmsd, alignedSource, where aligned = scale · rotation · x + translation; also the
- * angle in degrees and whether it is a reflection; for `none` the objective, the restarts and the
- * plan. Drawn pairs are an app-only mode: scenario files do not carry pairs.
+ * (Kabsch/Umeyama) with point k ↔ point k; `pairs` uses the scenario's drawn pairs (the `pairs`
+ * parameter, source i ↔ target j; pairs past the end of a cloud are ignored, as in the app); `none`
+ * is Wasserstein-Procrustes (restarts from 8 angles, or 16 with reflections). Output (DESIGN.md
+ * section 4): rotation (2×2, rows), scale, translation, rmsd, alignedSource, where aligned =
+ * scale · rotation · x + translation; also the angle in degrees and whether it is a reflection; for
+ * `none` the objective, the restarts and the plan.
  */
 import {
   align,
@@ -13,6 +14,9 @@ import {
   type AlignInput,
   type ProcrustesAlignment,
 } from '../../workers/methods/procrustesAlign.ts';
+import { alignModeOf } from '../../src/methods/procrustes/alignMode.ts';
+import { pairsOf, validPairs } from '../../src/methods/procrustes/pairs.ts';
+import { sourceCloud, targetCloud } from '../../src/scenario/types.ts';
 import { UsageError } from '../errors.ts';
 import { defineSolver, pairs, plain } from './types.ts';
 
@@ -20,21 +24,27 @@ const degrees = (rad: number) => (rad * 180) / Math.PI;
 
 export default defineSolver<AlignInput, ProcrustesAlignment>({
   prepare({ scenario: s }) {
-    const mode = s.params.correspondence === 'none' ? 'none' : 'index';
-    const n = s.source.points.length >> 1;
-    const m = s.target.points.length >> 1;
+    const mode = alignModeOf(s.params.correspondence);
+    const n = sourceCloud(s).points.length >> 1;
+    const m = targetCloud(s).points.length >> 1;
     if (mode === 'index' && n !== m) {
       throw new UsageError(
         `correspondence=index needs as many source as target points (got ${n} and ${m}); use --param correspondence=none`,
       );
     }
+    const drawn = mode === 'pairs' ? validPairs(pairsOf(s), n, m) : null;
+    if (drawn && drawn.i.length === 0) {
+      throw new UsageError(
+        'correspondence=pairs needs at least one pair of existing points (for example --param pairs=0-0,1-1)',
+      );
+    }
     return {
-      x: s.source.points,
-      y: s.target.points,
-      a: s.source.weights,
-      b: s.target.weights,
+      x: sourceCloud(s).points,
+      y: targetCloud(s).points,
+      a: sourceCloud(s).weights,
+      b: targetCloud(s).weights,
       mode,
-      pairs: null,
+      pairs: drawn && { i: drawn.i.slice(), j: drawn.j.slice() },
       scaling: s.params.scaling === true,
       reflection: s.params.reflection === true,
       seed: s.seed,

@@ -12,6 +12,7 @@ import { sinkhorn, type SinkhornResult } from '../../workers/kernels/sinkhorn.ts
 import { hilbertOrder } from '../../workers/kernels/spatialOrder.ts';
 import { SolverFailure } from '../errors.ts';
 import { balancedProblem, defineSolver, plain, type BalancedProblem } from './types.ts';
+import { sourceCloud, targetCloud } from '../../src/scenario/types.ts';
 
 /** Plan entries below this mass are left out of the output. */
 export const PLAN_THRESHOLD = 1e-15;
@@ -28,8 +29,8 @@ export default defineSolver<Prepared, SinkhornResult>({
   prepare({ scenario: s }) {
     return {
       ...balancedProblem(s),
-      x: s.source.points,
-      y: s.target.points,
+      x: sourceCloud(s).points,
+      y: targetCloud(s).points,
       epsilon: s.params.epsilon as number,
       tolerance: s.params.tolerance as number,
       maxIterations: s.params.maxIterations as number,

@@ -4,7 +4,7 @@
  * cost-matrix building or JSON output (the same split as /work/shared/tools/pot-bench.py).
  */
 import { balancedProblem as kernelProblem, type BalancedProblem } from '../../workers/kernels/problem.ts';
-import type { Scenario } from '../../src/scenario/types.ts';
+import { targetCloud, sourceCloud, type Scenario } from '../../src/scenario/types.ts';
 
 export type { BalancedProblem };
 
@@ -38,7 +38,13 @@ export function defineSolver<P, R>(module: SolverModule<P, R>): SolverModule {
 
 /** Normalised weights (each side sums to 1) and the n×m cost matrix of a scenario. */
 export function balancedProblem(s: Scenario): BalancedProblem {
-  return kernelProblem(s.source.points, s.target.points, s.source.weights, s.target.weights, s.cost);
+  return kernelProblem(
+    sourceCloud(s).points,
+    targetCloud(s).points,
+    sourceCloud(s).weights,
+    targetCloud(s).weights,
+    s.cost,
+  );
 }
 
 /** A typed array as a plain array (JSON.stringify writes typed arrays as objects). */
@@ -50,25 +56,5 @@ export function plain(a: Float64Array | Int32Array): number[] {
 export function pairs(points: Float64Array): [number, number][] {
   const out: [number, number][] = new Array(points.length >> 1);
   for (let k = 0; k < out.length; k++) out[k] = [points[2 * k], points[2 * k + 1]];
-  return out;
-}
-
-/** The sparse JSON form of a plan: parallel arrays of row, column and mass. */
-export interface PlanJson {
-  i: number[];
-  j: number[];
-  mass: number[];
-}
-
-/** Entries of a dense n×m plan (row-major) with mass >= `threshold`, in row-major order. */
-export function sparseFromDense(P: Float64Array, m: number, threshold: number): PlanJson {
-  const out: PlanJson = { i: [], j: [], mass: [] };
-  for (let e = 0; e < P.length; e++) {
-    if (P[e] >= threshold) {
-      out.i.push(Math.floor(e / m));
-      out.j.push(e % m);
-      out.mass.push(P[e]);
-    }
-  }
   return out;
 }

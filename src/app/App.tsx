@@ -1,10 +1,11 @@
 /** The app shell: toolbar on top, tools and stage in the middle, method panel at the side, playback below. */
-import { Suspense, useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { methodMeta, type MethodId } from '../methods/index.ts';
+import { loadMethodUi, preloadMethodUis, type MethodUi } from '../methods/ui.ts';
+import { CloudsPanel } from '../panels/CloudsPanel.tsx';
 import { CostStatsPanel } from '../panels/CostStatsPanel.tsx';
-import { METHOD_LABELS, METHOD_PANELS, preloadPanels } from '../panels/registry.ts';
 import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { startCostStats } from '../solver/costStatsRun.ts';
-import { startPlanRuns } from '../solver/planRun.ts';
 import { Stage } from '../stage/Stage.tsx';
 import { ToolPalette } from '../stage/ToolPalette.tsx';
 import { onRefusedResult } from '../state/results.ts';
@@ -18,28 +19,37 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { startUrlSync } from './urlSync.ts';
 import { TopBar } from './TopBar.tsx';
 
-function MethodPanel() {
+/**
+ * The open method: loads its UI module (its own chunk), starts its runs while it is the method,
+ * and shows its panel. A chunk that cannot be fetched costs that panel only.
+ */
+function MethodHost() {
   const method = useStore((s) => s.scenario.method);
-  const Panel = METHOD_PANELS[method];
-  if (Panel)
-    return (
-      // A panel chunk that cannot be fetched (offline before it was preloaded) costs its panel only.
-      <ErrorBoundary
-        key={method}
-        fallback={(e) => <PanelLoadError label={METHOD_LABELS[method]} error={e} />}
-      >
-        <Suspense fallback={<PanelPlaceholder label={METHOD_LABELS[method]} />}>
-          <Panel />
-        </Suspense>
-      </ErrorBoundary>
+  const [ui, setUi] = useState<{ id: MethodId; ui: MethodUi } | { id: MethodId; error: Error } | null>(null);
+  useEffect(() => {
+    let live = true;
+    let stop: (() => void) | undefined;
+    loadMethodUi(method).then(
+      (loaded) => {
+        if (!live) return;
+        setUi({ id: method, ui: loaded });
+        stop = loaded.start?.();
+      },
+      (e: unknown) => live && setUi({ id: method, error: e instanceof Error ? e : new Error(String(e)) }),
     );
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [method]);
+  const title = methodMeta(method).title;
+  if (!ui || ui.id !== method) return <PanelPlaceholder label={title} />;
+  if ('error' in ui) return <PanelLoadError label={title} error={ui.error} />;
+  const { Panel } = ui.ui;
   return (
-    <section className="section">
-      <h2>{METHOD_LABELS[method]}</h2>
-      <p className="muted">
-        This scenario uses {METHOD_LABELS[method]}, which this version of the playground does not offer yet.
-      </p>
-    </section>
+    <ErrorBoundary key={method} fallback={(e) => <PanelLoadError label={title} error={e} />}>
+      <Panel />
+    </ErrorBoundary>
   );
 }
 
@@ -81,8 +91,9 @@ function schedulePreload(): () => void {
   let idle = 0;
   const timer = globalThis.setTimeout(() => {
     // Safari has no requestIdleCallback.
-    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(preloadPanels, { timeout: 3000 });
-    else preloadPanels();
+    if ('requestIdleCallback' in window)
+      idle = window.requestIdleCallback(preloadMethodUis, { timeout: 3000 });
+    else preloadMethodUis();
   }, 2000);
   return () => {
     globalThis.clearTimeout(timer);
@@ -108,7 +119,6 @@ export function App() {
   useEffect(() => schedulePreload(), []);
   useEffect(() => installShortcuts(), []);
   useEffect(() => startCostStats(), []);
-  useEffect(() => startPlanRuns(), []);
   useEffect(() => startUrlSync(), []);
   useEffect(() => installClassroomKeys(), []);
   return (
@@ -122,7 +132,8 @@ export function App() {
         <PlaybackBar />
       </footer>
       <aside className="side" aria-label="Method and scenario">
-        <MethodPanel />
+        <MethodHost />
+        <CloudsPanel />
         <ScenarioPanel />
         <CostStatsPanel />
       </aside>

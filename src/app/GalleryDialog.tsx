@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { GALLERY, type GalleryEntry } from '../scenario/gallery.ts';
-import { METHOD_LABELS } from '../panels/registry.ts';
+import { methodMeta } from '../methods/index.ts';
 import { useStore } from '../state/store.ts';
 import { renderThumbnail } from './exportImage.ts';
 import { Modal } from './ShareModal.tsx';
@@ -52,7 +52,7 @@ export function GalleryDialog({ open, onClose }: { open: boolean; onClose: () =>
               <span className="gallery-title">{e.title}</span>
             </button>
             <p id={`gallery-idea-${e.id}`} className="gallery-idea">
-              <span className="badge">{METHOD_LABELS[method]}</span> {e.idea}
+              <span className="badge">{methodMeta(method).title}</span> {e.idea}
             </p>
           </li>
         ))}

@@ -4,7 +4,7 @@
  * in this browser (IndexedDB); storage problems are shown in the dialog with what to do instead.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { METHOD_LABELS } from '../panels/registry.ts';
+import { methodMeta } from '../methods/index.ts';
 import type { SavedMeta, StorageResult } from '../scenario/storage.ts';
 import { savedScenarios } from '../scenario/storageIdb.ts';
 import { useStore } from '../state/store.ts';
@@ -69,7 +69,7 @@ function SavedItem({
           <strong className="saved-name">{meta.name}</strong>
         )}
         <span className="muted saved-meta">
-          {METHOD_LABELS[meta.method]} · {meta.counts[0]} + {meta.counts[1]} points ·{' '}
+          {methodMeta(meta.method).title} · {meta.counts.join(' + ')} points ·{' '}
           <time dateTime={new Date(meta.savedAt).toISOString()}>{dateFormat.format(meta.savedAt)}</time>
         </span>
         <div className="row">

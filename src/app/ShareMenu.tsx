@@ -12,7 +12,6 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
 } from 'react';
-import type { Side } from '../scenario/types.ts';
 import { setLinkOptions, useLinkOptions } from './classroom.ts';
 import {
   downloadBlob,
@@ -185,12 +184,13 @@ export function ShareMenu() {
     setOpenDialog(d);
   };
   const [recording, setRecording] = useState<Recording | null>(null);
-  const csvSide = useRef<Side>('source');
+  const csvCloud = useRef(0);
+  const activeName = useStore((s) => s.scenario.clouds[s.activeCloud]?.name ?? '');
   const options = useLinkOptions();
   const scenarioFile = useFilePicker('.json,application/json', (f) => void openScenarioFile(f));
   const csvFile = useFilePicker(
     '.csv,.tsv,.txt,text/csv,text/plain',
-    (f) => void importCloudCsv(f, csvSide.current),
+    (f) => void importCloudCsv(f, csvCloud.current),
   );
   const close = () => setDialog(null);
 
@@ -206,8 +206,8 @@ export function ShareMenu() {
       else notify('error', 'The recording came out empty.');
     });
   };
-  const importCsv = (side: Side) => {
-    csvSide.current = side;
+  const importCsv = () => {
+    csvCloud.current = useStore.getState().activeCloud;
     csvFile.pick();
   };
 
@@ -215,10 +215,8 @@ export function ShareMenu() {
     { label: 'Saved scenarios…', action: () => setDialog('saved') },
     { label: 'Open scenario file…', action: scenarioFile.pick, group: true },
     { label: 'Save scenario file', action: saveScenarioFile },
-    { label: 'Import CSV as source…', action: () => importCsv('source'), group: true },
-    { label: 'Import CSV as target…', action: () => importCsv('target') },
-    { label: 'Export source as CSV', action: () => exportCloudCsv('source') },
-    { label: 'Export target as CSV', action: () => exportCloudCsv('target') },
+    { label: `Import CSV into ${activeName}…`, action: importCsv, group: true },
+    { label: `Export ${activeName} as CSV`, action: () => exportCloudCsv(useStore.getState().activeCloud) },
     { label: 'Export image (PNG)', action: () => void exportPng(), group: true },
     { label: 'Export image (SVG)', action: exportSvg },
     { label: 'Record video (WebM)', action: record },

@@ -1,24 +1,16 @@
-/** The toolbar: brand, method switcher, undo/redo, cloud counts and whole-cloud actions. */
+/** The toolbar: brand, method menu, undo/redo, the clouds (each a chip that makes it the active cloud) and the File, Gallery and Share menus. */
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { METHOD_LABELS, availableMethods } from '../panels/registry.ts';
-import { cloudSize, type Side } from '../scenario/types.ts';
+import { cloudDot } from '../lib/cloudDot.ts';
+import { clearCloud } from '../scenario/cloudEdit.ts';
+import { cloudSize, withCloud } from '../scenario/types.ts';
+import { swapSourceTarget } from '../state/scenarioSlice.ts';
 import { useStore } from '../state/store.ts';
 import { RedoIcon, SwapIcon, TrashIcon, UndoIcon } from './icons.tsx';
+import { MethodMenu } from './MethodMenu.tsx';
 import { ShareMenu } from './ShareMenu.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
-
-function CloudCount({ side }: { side: Side }) {
-  const n = useStore((s) => cloudSize(s.scenario[side]));
-  const label = side === 'source' ? 'Source' : 'Target';
-  return (
-    <span className="count" data-testid={`${side}-count`}>
-      <span className={`dot ${side}`} aria-hidden="true" />
-      {label} · {n.toLocaleString('en-US')} {n === 1 ? 'point' : 'points'}
-    </span>
-  );
-}
 
 /** Radio-group keys (WAI-ARIA): arrows select the previous or next item (wrapping), Home and End the ends. */
 function radioArrows<T>(
@@ -46,24 +38,61 @@ function radioArrows<T>(
   radios[next]?.focus();
 }
 
+/**
+ * The clouds of the scenario as a radio group: each chip shows the cloud's colour, name and point
+ * count, and checking it makes it the cloud the tools edit (X cycles through them too).
+ */
+function CloudPicker() {
+  const clouds = useStore((s) => s.scenario.clouds);
+  const active = useStore((s) => s.activeCloud);
+  const keys = [...clouds.keys()];
+  const select = (k: number) => useStore.getState().setActiveCloud(k);
+  return (
+    <div
+      className="counts clouds"
+      role="radiogroup"
+      aria-label="Active cloud"
+      onKeyDown={(e) => radioArrows(e, keys, active, select)}
+    >
+      {clouds.map((c, k) => {
+        const n = cloudSize(c);
+        return (
+          <button
+            key={k}
+            type="button"
+            role="radio"
+            aria-checked={k === active}
+            tabIndex={k === active ? 0 : -1}
+            className="count cloud-chip"
+            data-testid={`cloud-count-${k}`}
+            title={`Edit ${c.name} (X switches clouds)`}
+            onClick={() => select(k)}
+          >
+            <span className="dot cloud" style={cloudDot(k)} aria-hidden="true" />
+            <span className="cloud-chip-name">{c.name}</span> · {n.toLocaleString('en-US')}{' '}
+            {n === 1 ? 'point' : 'points'}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
 export function TopBar() {
   const canUndo = useStore((s) => s.history.past.length > 0);
   const canRedo = useStore((s) => s.history.future.length > 0);
-  const method = useStore((s) => s.scenario.method);
-  const activeSide = useStore((s) => s.activeSide);
-  const { undo, redo, setMethod, commit, notify } = useStore.getState();
-  const methods = availableMethods();
+  const activeName = useStore((s) => s.scenario.clouds[s.activeCloud]?.name ?? '');
+  const canSwap = useStore((s) => s.scenario.clouds.length >= 2);
+  const { undo, redo, commit, notify } = useStore.getState();
 
   const clearActive = () => {
-    const s = useStore.getState().scenario;
-    const side = useStore.getState().activeSide;
-    commit({ ...s, [side]: { points: new Float64Array(0), weights: null, labels: null } });
-    notify('info', `Cleared the ${side} cloud. Undo brings it back.`);
+    const { scenario, activeCloud } = useStore.getState();
+    const c = scenario.clouds[activeCloud];
+    if (!c) return;
+    commit(withCloud(scenario, activeCloud, clearCloud(c)));
+    notify('info', `Cleared the ${c.name} cloud. Undo brings it back.`);
   };
-  const swap = () => {
-    const s = useStore.getState().scenario;
-    commit({ ...s, source: s.target, target: s.source });
-  };
+  const swap = () => commit(swapSourceTarget(useStore.getState().scenario));
 
   return (
     <header className="topbar">
@@ -71,27 +100,7 @@ export function TopBar() {
         <img src="./favicon.svg" alt="" />
         <span>OT Playground</span>
       </h1>
-      <div
-        className="toolgroup methods"
-        role="radiogroup"
-        aria-label="Method"
-        onKeyDown={(e) => radioArrows(e, methods, method, setMethod)}
-      >
-        {methods.map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="radio"
-            aria-checked={method === m}
-            // One tab stop for the group (the checked radio); arrows move between methods.
-            tabIndex={method === m || !methods.includes(method) ? 0 : -1}
-            className="btn tab"
-            onClick={() => setMethod(m)}
-          >
-            {METHOD_LABELS[m]}
-          </button>
-        ))}
-      </div>
+      <MethodMenu />
       <div className="sep" />
       <div className="toolgroup" data-area="edit">
         <button
@@ -118,7 +127,8 @@ export function TopBar() {
           type="button"
           className="btn icon"
           aria-label="Swap source and target"
-          title="Swap source and target"
+          title="Swap source and target (the first two clouds)"
+          disabled={!canSwap}
           onClick={swap}
         >
           <SwapIcon />
@@ -126,18 +136,15 @@ export function TopBar() {
         <button
           type="button"
           className="btn icon"
-          aria-label={`Clear ${activeSide} cloud`}
-          title={`Remove every point of the ${activeSide} cloud`}
+          aria-label={`Clear ${activeName} cloud`}
+          title={`Remove every point of the ${activeName} cloud`}
           onClick={clearActive}
         >
           <TrashIcon />
         </button>
       </div>
       <div className="spacer" />
-      <div className="counts" aria-live="polite">
-        <CloudCount side="source" />
-        <CloudCount side="target" />
-      </div>
+      <CloudPicker />
       <ShareMenu />
     </header>
   );

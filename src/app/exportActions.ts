@@ -7,8 +7,8 @@ import type { PlanResult } from '../../workers/api.ts';
 import { PLAN_LANE } from '../panels/plan/planLayer.ts';
 import { cloudToCsv, readCloudCsvFile } from '../scenario/csv.ts';
 import { downloadBlob, downloadScenario, readScenarioFile, scenarioFileName } from '../scenario/fileIo.ts';
-import { parseScenario, scenarioToJson } from '../scenario/schema.ts';
-import { cloudSize, type Scenario, type Side } from '../scenario/types.ts';
+import { cloudToJson, parseScenario, scenarioToJson } from '../scenario/schema.ts';
+import { cloudAt, cloudSize, sourceCloud, targetCloud, type Scenario } from '../scenario/types.ts';
 import { FALLBACK_THEMES } from '../stage/palette.ts';
 import { getStageView } from '../stage/stageController.ts';
 import { getResult } from '../state/results.ts';
@@ -45,34 +45,33 @@ export async function openScenarioFile(file: File): Promise<void> {
   }
 }
 
-/** Replaces one cloud with the points of a CSV file (validated like any scenario). */
-export async function importCloudCsv(file: File, side: Side): Promise<void> {
+/** Replaces the cloud at `index` with the points of a CSV file (validated like any scenario). */
+export async function importCloudCsv(file: File, index: number): Promise<void> {
   const r = await readCloudCsvFile(file);
   if (!r.ok) {
     notify('error', `Could not import the CSV file: ${r.error}. Your scenario is unchanged.`);
     return;
   }
   const { scenario, commit } = useStore.getState();
-  const next = withCloud(scenario, side, r.cloud);
-  // Check the new cloud through the file schema on its own (the other cloud may be empty).
-  const json = scenarioToJson(next);
-  const check = parseScenario({ ...json, source: json[side], target: json[side] });
+  const name = cloudAt(scenario, index).name;
+  const cloud = { ...r.cloud, name };
+  // Check the new cloud through the file schema on its own (the other clouds may be empty).
+  const check = parseScenario({ ...scenarioToJson(scenario), clouds: [cloudToJson(cloud)] });
   if (!check.ok) {
-    notify('error', `Could not import the CSV file: ${check.error.replace(/^(source|target)/, side)}.`);
+    notify('error', `Could not import the CSV file: ${check.error.replace(/^clouds\[0\]\./, '')}.`);
     return;
   }
-  commit(next);
-  const n = cloudSize(r.cloud);
-  notify(
-    'info',
-    `Imported ${n} point${n === 1 ? '' : 's'} as the ${side} cloud. Undo brings the old one back.`,
-  );
+  commit(withCloud(scenario, index, cloud));
+  const n = cloudSize(cloud);
+  notify('info', `Imported ${n} point${n === 1 ? '' : 's'} into ${name}. Undo brings the old points back.`);
 }
 
-/** Downloads one cloud as CSV. */
-export function exportCloudCsv(side: Side): void {
+/** Downloads the cloud at `index` as CSV. */
+export function exportCloudCsv(index: number): void {
   const s = useStore.getState().scenario;
-  downloadBlob(`${fileStem(s)}-${side}.csv`, new Blob([cloudToCsv(s[side])], { type: 'text/csv' }));
+  const c = cloudAt(s, index);
+  const stem = c.name.replace(/[^\w-]+/g, '-').toLowerCase() || `cloud-${index + 1}`;
+  downloadBlob(`${fileStem(s)}-${stem}.csv`, new Blob([cloudToCsv(c)], { type: 'text/csv' }));
 }
 
 /** Downloads the stage as PNG. */
@@ -90,7 +89,7 @@ function currentPlanOrMessage(): PlanResult | string {
   if (!r)
     return `This scenario has no transport plan to export (plans come from the Exact and Sinkhorn methods).`;
   if (run?.status === 'running') return 'The plan is still being computed. Try again in a moment.';
-  if (r.n !== cloudSize(s.scenario.source) || r.m !== cloudSize(s.scenario.target))
+  if (r.n !== cloudSize(sourceCloud(s.scenario)) || r.m !== cloudSize(targetCloud(s.scenario)))
     return 'The plan does not match the clouds any more. Try again once it is solved.';
   return r;
 }
@@ -106,8 +105,7 @@ export function exportSvg(): void {
     width: Math.round(view?.width ?? 800),
     height: Math.round(view?.height ?? 600),
     colors: {
-      source: theme.source,
-      target: theme.target,
+      clouds: theme.clouds,
       background: theme.background,
       foreground: theme.foreground,
     },

@@ -1,10 +1,10 @@
 /**
  * Pictures of the scenario: the stage as PNG (the canvas as drawn, at device resolution) and a
- * small thumbnail for the saved list and the gallery (a mini-plot of the two clouds drawn afresh,
+ * small thumbnail for the saved list and the gallery (a mini-plot of the clouds drawn afresh,
  * transparent, so it reads on light and dark backgrounds).
  */
 import type { Scenario } from '../scenario/types.ts';
-import { CLOUD_COLORS } from '../stage/palette.ts';
+import { CLOUD_COLORS, cloudColor, readTheme } from '../stage/palette.ts';
 
 /** The stage's canvas, or null when the stage is not mounted. */
 export function stageCanvas(): HTMLCanvasElement | null {
@@ -28,8 +28,8 @@ export function stagePng(): Promise<Blob | null> {
 export const THUMB_SIZE = { width: 120, height: 80 } as const;
 
 /**
- * A PNG data URL of the two clouds fitted into `THUMB_SIZE` (source under target), or null when
- * canvas is unavailable. Colours come from the page's `--source`/`--target` variables.
+ * A PNG data URL of the clouds fitted into `THUMB_SIZE` (in order, the last on top), or null when
+ * canvas is unavailable. Colours come from the page's `--cloud-k` variables.
  */
 export function renderThumbnail(s: Scenario): string | null {
   try {
@@ -42,7 +42,7 @@ export function renderThumbnail(s: Scenario): string | null {
     if (!ctx) return null;
     ctx.scale(scale, scale);
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-    for (const p of [s.source.points, s.target.points]) {
+    for (const { points: p } of s.clouds) {
       for (let i = 0; i < p.length; i += 2) {
         x0 = Math.min(x0, p[i]);
         x1 = Math.max(x1, p[i]);
@@ -57,14 +57,12 @@ export function renderThumbnail(s: Scenario): string | null {
       (height - 2 * pad) / Math.max(y1 - y0, 1e-9),
     );
     const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
-    const css = getComputedStyle(document.documentElement);
-    const color = (side: 'source' | 'target') =>
-      css.getPropertyValue(`--${side}`).trim() || CLOUD_COLORS.light[side];
-    for (const side of ['source', 'target'] as const) {
-      const p = s[side].points;
+    const theme = readTheme(document.documentElement);
+    s.clouds.forEach((cloud, c) => {
+      const p = cloud.points;
       const n = p.length >> 1;
       const r = n > 2000 ? 0.7 : n > 300 ? 1 : 1.5;
-      ctx.fillStyle = color(side);
+      ctx.fillStyle = cloudColor(theme, c) || CLOUD_COLORS.light[c];
       ctx.beginPath();
       for (let i = 0; i < p.length; i += 2) {
         const px = width / 2 + (p[i] - cx) * k;
@@ -73,7 +71,7 @@ export function renderThumbnail(s: Scenario): string | null {
         ctx.arc(px, py, r, 0, 2 * Math.PI);
       }
       ctx.fill();
-    }
+    });
     return canvas.toDataURL('image/png');
   } catch {
     return null;

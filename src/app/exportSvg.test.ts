@@ -3,11 +3,18 @@ import type { SparsePlan } from '../../workers/api.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { escapeXml, scenarioSvg } from './exportSvg.ts';
 
-const colors = { source: '#0072b2', target: '#d55e00', background: '#ffffff', foreground: '#1b2230' };
+const colors = { clouds: ['#0072b2', '#d55e00'], background: '#ffffff', foreground: '#1b2230' };
 const scenario: Scenario = {
   name: 'A <b>"bold"</b> & odd name',
-  source: { points: Float64Array.of(0, 0, 1, 0), weights: null, labels: null },
-  target: { points: Float64Array.of(0, 1, 1, 1, 0.5, 2), weights: Float64Array.of(1, 1, 2), labels: null },
+  clouds: [
+    { name: 'Source', points: Float64Array.of(0, 0, 1, 0), weights: null, labels: null },
+    {
+      name: 'Target',
+      points: Float64Array.of(0, 1, 1, 1, 0.5, 2),
+      weights: Float64Array.of(1, 1, 2),
+      labels: null,
+    },
+  ],
   cost: 'sqeuclidean',
   method: 'exact',
   params: {},
@@ -29,9 +36,9 @@ describe('scenarioSvg', () => {
     expect(count(svg, /<circle /g)).toBe(5);
     // Three valid entries (index 9 is out of range): three line segments.
     expect(count(svg, /M[\d.]+ [\d.]+L/g)).toBe(3);
-    expect(svg).toContain('<g class="source" fill="#0072b2"');
+    expect(svg).toContain('<g class="cloud cloud-0" fill="#0072b2"');
     // The weighted target point is larger than the others.
-    const radii = [...svg.matchAll(/<g class="target"[^>]*>\n((?:<circle[^>]*>\n?)+)/g)][0][1]
+    const radii = [...svg.matchAll(/<g class="cloud cloud-1"[^>]*>\n((?:<circle[^>]*>\n?)+)/g)][0][1]
       .match(/r="([\d.]+)"/g)!
       .map((r) => Number(r.slice(3, -1)));
     expect(radii[2]).toBeGreaterThan(radii[0]);

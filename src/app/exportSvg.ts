@@ -1,18 +1,18 @@
 /**
  * The stage as an SVG document, drawn from the scenario and the plan (not from the canvas), so it
  * stays sharp at any size and opens in slides and vector editors: plan lines with opacity by mass
- * (as on the stage), the two clouds, and the displacement-interpolation particles at time t.
+ * (as on the stage), every cloud, and the displacement-interpolation particles at time t.
  * Pure: data in, text out. Coordinates are rounded to 0.01 px.
  */
 import { interpolateRgb } from 'd3-interpolate';
 import type { SparsePlan } from '../../workers/api.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { sourceCloud, targetCloud, type Scenario } from '../scenario/types.ts';
 import { baseRadius, radiusFactors } from '../stage/layers/clouds.ts';
 
 /** Colours the SVG uses (CSS colour strings). */
 export interface SvgColors {
-  source: string;
-  target: string;
+  /** Colour of cloud k (the first two are the source and target). */
+  clouds: readonly string[];
   background: string;
   foreground: string;
 }
@@ -45,7 +45,7 @@ export function escapeXml(s: string): string {
 /** Maps the plane onto the picture: the clouds' box fitted with a margin, equal aspect, y up. */
 function fit(s: Scenario, width: number, height: number) {
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const p of [s.source.points, s.target.points]) {
+  for (const { points: p } of s.clouds) {
     for (let i = 0; i < p.length; i += 2) {
       x0 = Math.min(x0, p[i]);
       x1 = Math.max(x1, p[i]);
@@ -67,8 +67,8 @@ export function scenarioSvg(s: Scenario, o: SvgOptions): string {
   const height = o.height ?? 600;
   const { sx, sy } = fit(s, width, height);
   const c = o.colors;
-  const x = s.source.points;
-  const y = s.target.points;
+  const x = sourceCloud(s).points;
+  const y = targetCloud(s).points;
   const n = x.length >> 1;
   const m = y.length >> 1;
   const out: string[] = [
@@ -99,15 +99,15 @@ export function scenarioSvg(s: Scenario, o: SvgOptions): string {
     out.push('</g>');
   }
 
-  for (const side of ['source', 'target'] as const) {
-    const cloud = s[side];
+  for (const [k, cloud] of s.clouds.entries()) {
+    const side = `cloud cloud-${k}`;
     const count = cloud.points.length >> 1;
     if (count === 0) continue;
     const r0 = baseRadius(count);
     const f = radiusFactors(cloud.weights);
     const p = cloud.points;
     out.push(
-      `<g class="${side}" fill="${escapeXml(c[side])}" stroke="${escapeXml(c.background)}" stroke-width="0.75">`,
+      `<g class="${side}" fill="${escapeXml(c.clouds[k] ?? c.foreground)}" stroke="${escapeXml(c.background)}" stroke-width="0.75">`,
     );
     for (let i = 0; i < count; i++) {
       const r = f ? r0 * f[i] : r0;
@@ -120,7 +120,7 @@ export function scenarioSvg(s: Scenario, o: SvgOptions): string {
   if (plan && t !== null && maxMass > 0) {
     const unit = 1 / Math.max(n, m, 1);
     // Coloured from source to target by t, as on the stage.
-    const fill = interpolateRgb(c.source, c.target)(t);
+    const fill = interpolateRgb(c.clouds[0], c.clouds[1])(t);
     out.push(`<g class="particles" fill="${escapeXml(fill)}" stroke="${escapeXml(c.background)}">`);
     for (let k = 0; k < plan.mass.length; k++) {
       const [i, j] = [plan.i[k], plan.j[k]];

@@ -1,9 +1,9 @@
 /**
  * Test-only hook (tldraw style): with `?e2e` in the address, exposes the store and a few bridge
  * probes on `window.__ot` so end-to-end tests can seed state and observe the worker, and a fault
- * injector that makes a worker fail mid-solve. Apart from that injector it exposes nothing a user
- * could not do through the page; without `?e2e` it is absent, and the worker's fault points stay
- * inert (workers/faults.ts).
+ * injector that makes a worker fail mid-solve. It exists only in the end-to-end build (`vite build
+ * --mode e2e`, see vite.config.ts): the production build compiles out both this hook and the
+ * worker's fault points (workers/faults.ts), so `?e2e` does nothing on the hosted page.
  */
 import type { FaultKind } from '../../workers/faults.ts';
 import { runWithClouds, solverClient } from '../solver/solver.ts';
@@ -43,12 +43,13 @@ export function installTestHook(): void {
     supersedeProbe: async () => {
       // A problem big enough (16M pairs, two passes) that the first request is still running,
       // time-sliced, when the second arrives: the cancel must land between its slices.
-      const big = (n: number) => ({
+      const big = (name: string, n: number) => ({
+        name,
         points: Float64Array.from({ length: 2 * n }, (_, k) => Math.sin(k * 12.9898) * 2),
         weights: null,
         labels: null,
       });
-      const s = { ...useStore.getState().scenario, source: big(4000), target: big(4000) };
+      const s = { ...useStore.getState().scenario, clouds: [big('Source', 4000), big('Target', 4000)] };
       const first = runWithClouds('probe', s, { bins: 8 }, (api, req, p) => api.costStats(req, p));
       const second = runWithClouds('probe', s, { bins: 8 }, (api, req, p) => api.costStats(req, p));
       const [a, b] = await Promise.all([first, second]);

@@ -13,13 +13,7 @@
  * A scenario with an empty cloud cannot be shared (the schema needs a point on each side), so
  * the address keeps its last shareable state until both clouds have points again.
  */
-import {
-  DEFAULT_LINK_OPTIONS,
-  decodeLink,
-  encodeLink,
-  linkDefaults,
-  type LinkOptions,
-} from '../scenario/link.ts';
+import { decodeLink, encodeLink, linkDefaults, type LinkOptions } from '../scenario/link.ts';
 import { cloudSize, type Scenario } from '../scenario/types.ts';
 import { emptyHistory } from '../state/history.ts';
 import { useStore } from '../state/store.ts';
@@ -30,8 +24,8 @@ export const WRITE_DEBOUNCE_MS = 250;
 /** Edits closer together than this share one history entry, ms. */
 export const BURST_MS = 1000;
 
-/** Whether a scenario can be written as a link (both clouds need a point). */
-export const isShareable = (s: Scenario): boolean => cloudSize(s.source) > 0 && cloudSize(s.target) > 0;
+/** Whether a scenario can be written as a link (every cloud needs a point). */
+export const isShareable = (s: Scenario): boolean => s.clouds.every((c) => cloudSize(c) > 0);
 
 /** The fragment (without `#`) of the open scenario with the current options, or null if not shareable. */
 export function currentFragment(options: LinkOptions = getLinkOptions()): string | null {
@@ -144,9 +138,4 @@ export function startUrlSync(): () => void {
     window.removeEventListener('popstate', onPop);
     window.removeEventListener('hashchange', onPop);
   };
-}
-
-/** Resets the presentation options (leaves classroom or embed mode). */
-export function clearLinkOptions(): void {
-  setLinkOptions(DEFAULT_LINK_OPTIONS);
 }

@@ -1,6 +1,9 @@
 /**
- * A slider bound to one numeric parameter of the open scenario, on a linear or log scale. A drag
- * is one undoable edit (a gesture); the value is committed as it moves, so solves follow live.
+ * A slider bound to one numeric parameter of the open scenario. Its range and scale come from the
+ * parameter's spec (the method's descriptor): the spec's `control` range when it has one (log
+ * scale for quantities spanning decades), else its valid range. A valid value outside the slider's
+ * range (from a link or a file) is shown as it is, with the thumb at the end. A drag is one
+ * undoable edit (a gesture); the value is committed as it moves, so solves follow live.
  */
 import { useId } from 'react';
 import { findParamSpec } from '../scenario/params.ts';
@@ -8,11 +11,7 @@ import { useStore } from '../state/store.ts';
 
 export interface ParamSliderProps {
   paramKey: string;
-  /** Slider range in parameter units. */
-  min: number;
-  max: number;
-  log?: boolean;
-  /** Steps across the range. */
+  /** Steps across the range (default: one per integer for integer parameters on a linear scale, else 400). */
   steps?: number;
   /** Formats the value shown beside the label. */
   format: (v: number) => string;
@@ -20,19 +19,16 @@ export interface ParamSliderProps {
   hint?: (v: number) => string;
 }
 
-export function ParamSlider({
-  paramKey,
-  min,
-  max,
-  log = false,
-  steps = 400,
-  format,
-  hint,
-}: ParamSliderProps) {
+export function ParamSlider({ paramKey, steps: stepsProp, format, hint }: ParamSliderProps) {
   const id = useId();
   const method = useStore((s) => s.scenario.method);
   const value = useStore((s) => Number(s.scenario.params[paramKey]));
-  const spec = findParamSpec(method, paramKey);
+  const found = findParamSpec(method, paramKey);
+  const spec = found?.kind === 'number' ? found : undefined;
+  const range = spec?.control ?? { min: spec?.min ?? 0, max: spec?.max ?? 1, log: false };
+  const { min, max } = range;
+  const log = range.log === true;
+  const steps = stepsProp ?? (spec?.integer && !log ? Math.max(1, Math.min(1000, max - min)) : 400);
   const toPos = (v: number) =>
     log ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min)) : (v - min) / (max - min);
   const fromPos = (p: number) =>
@@ -40,7 +36,7 @@ export function ParamSlider({
   const set = (v: number) => {
     // Round to 3 significant digits so links and files stay short and readable.
     const r = Number(v.toPrecision(3));
-    const clamped = spec?.kind === 'number' && spec.integer ? Math.round(r) : r;
+    const clamped = spec?.integer ? Math.round(r) : r;
     useStore.getState().setParam(paramKey, clamped);
   };
   const { beginGesture, endGesture } = useStore.getState();

@@ -1,27 +1,32 @@
 /**
- * The scenario section: load a dataset into either cloud and pick the ground cost. Scenario files
- * are opened and saved from the File menu in the top bar (src/app/ShareMenu.tsx).
+ * The scenario section: load a dataset into the active cloud and pick the ground cost. Scenario
+ * files are opened and saved from the File menu in the top bar (src/app/ShareMenu.tsx).
  */
 import { useState } from 'react';
+import { cloudDot } from '../lib/cloudDot.ts';
 import { DATASETS, findDataset } from '../scenario/datasets.ts';
-import type { CostKind, Side } from '../scenario/types.ts';
+import { withCloud, type CostKind } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
 
 export function ScenarioPanel() {
   const cost = useStore((s) => s.scenario.cost);
-  const activeSide = useStore((s) => s.activeSide);
+  const active = useStore((s) => s.activeCloud);
+  const activeName = useStore((s) => s.scenario.clouds[s.activeCloud]?.name ?? '');
   const [datasetId, setDatasetId] = useState(DATASETS[0].id);
   const [count, setCount] = useState(200);
   const [noise, setNoise] = useState(DATASETS[0].defaultNoise);
   const [seed, setSeed] = useState(1);
   const dataset = findDataset(datasetId) ?? DATASETS[0];
 
-  const apply = (side: Side) => {
-    const { scenario, commit, notify } = useStore.getState();
+  const apply = () => {
+    const { scenario, commit, notify, activeCloud } = useStore.getState();
     try {
       const d = dataset.generate({ count, noise, seed });
-      commit({ ...scenario, [side]: { points: d.points, weights: null, labels: d.labels ?? null } });
-      // The next press gives a fresh sample, so "apply to both" does not stack identical clouds.
+      const name = scenario.clouds[activeCloud]?.name ?? 'Source';
+      commit(
+        withCloud(scenario, activeCloud, { name, points: d.points, weights: null, labels: d.labels ?? null }),
+      );
+      // The next press gives a fresh sample, so loading one cloud after another does not stack identical clouds.
       setSeed((k) => k + 1);
     } catch (e) {
       notify('error', `Could not generate ${dataset.label}: ${e instanceof Error ? e.message : String(e)}`);
@@ -88,19 +93,8 @@ export function ScenarioPanel() {
         />
       </div>
       <div className="row">
-        <button
-          type="button"
-          className={`btn${activeSide === 'source' ? ' primary' : ''}`}
-          onClick={() => apply('source')}
-        >
-          <span className="dot source" aria-hidden="true" /> Load as source
-        </button>
-        <button
-          type="button"
-          className={`btn${activeSide === 'target' ? ' primary' : ''}`}
-          onClick={() => apply('target')}
-        >
-          <span className="dot target" aria-hidden="true" /> Load as target
+        <button type="button" className="btn primary" onClick={apply}>
+          <span className="dot cloud" style={cloudDot(active)} aria-hidden="true" /> Load into {activeName}
         </button>
       </div>
 

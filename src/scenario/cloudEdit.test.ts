@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   appendPoints,
   clearCloud,
-  EMPTY_CLOUD,
   meanWeight,
   moveIndices,
   nearestPoint,
@@ -11,10 +10,12 @@ import {
   pointsWithinRadius,
   remapAfterRemoval,
   removeIndices,
+  setClass,
 } from './cloudEdit.ts';
 import type { Cloud } from './types.ts';
 
 const cloud = (pts: number[], weights?: number[], labels?: number[]): Cloud => ({
+  name: 'Cloud',
   points: Float64Array.from(pts),
   weights: weights ? Float64Array.from(weights) : null,
   labels: labels ? Int32Array.from(labels) : null,
@@ -29,6 +30,14 @@ const snapshot = (c: Cloud) => ({
 
 // Three points on the x axis at 0, 1, 2 with weights 1, 2, 3 and labels 7, 8, 9.
 const weighted = () => cloud([0, 0, 1, 0, 2, 0], [1, 2, 3], [7, 8, 9]);
+
+/** A cloud with no points (the state of a cleared cloud). */
+const EMPTY_CLOUD = Object.freeze({
+  name: 'Empty',
+  points: new Float64Array(0),
+  weights: null,
+  labels: null,
+});
 
 describe('appendPoints', () => {
   it('keeps uniform clouds uniform and unlabelled', () => {
@@ -156,6 +165,10 @@ describe('helpers', () => {
     expect(out.points.length).toBe(0);
     expect(out.weights).toBeNull();
     expect(clearCloud(EMPTY_CLOUD)).toBe(EMPTY_CLOUD);
+    expect(clearCloud({ ...EMPTY_CLOUD, points: Float64Array.of(1, 2), name: 'Ring' })).toEqual({
+      ...EMPTY_CLOUD,
+      name: 'Ring',
+    });
   });
 
   it('meanWeight is 1 for uniform clouds', () => {
@@ -167,5 +180,28 @@ describe('helpers', () => {
     expect(Array.from(remapAfterRemoval([0, 2, 3, 6], [1, 3, 4]))).toEqual([0, 1, 3]);
     expect(Array.from(remapAfterRemoval([], [1]))).toEqual([]);
     expect(Array.from(remapAfterRemoval([1, 2], []))).toEqual([1, 2]);
+  });
+});
+
+describe('classes by hand', () => {
+  it('appendPoints with a class labels the new points; an unlabelled cloud becomes labelled (class 0 before)', () => {
+    const plain = cloud([0, 0, 1, 1]);
+    const next = appendPoints(plain, [2, 2, 3, 3], 4);
+    expect(Array.from(next.labels!)).toEqual([0, 0, 4, 4]);
+    const labelled = appendPoints(cloud([0, 0], undefined, [7]), [1, 1], 2);
+    expect(Array.from(labelled.labels!)).toEqual([7, 2]);
+    // Without a class, an unlabelled cloud stays unlabelled and a labelled one appends class 0.
+    expect(appendPoints(plain, [5, 5]).labels).toBeNull();
+    expect(Array.from(appendPoints(cloud([0, 0], undefined, [7]), [1, 1]).labels!)).toEqual([7, 0]);
+  });
+
+  it('setClass changes only the selected points, and returns the cloud itself when nothing changes', () => {
+    const c = cloud([0, 0, 1, 1, 2, 2], undefined, [1, 1, 1]);
+    const next = setClass(c, Int32Array.from([0, 2, 9]), 3);
+    expect(Array.from(next.labels!)).toEqual([3, 1, 3]);
+    expect(Array.from(c.labels!)).toEqual([1, 1, 1]); // the input is not mutated
+    expect(setClass(next, Int32Array.from([0]), 3)).toBe(next);
+    const plain = setClass(cloud([0, 0, 1, 1]), Int32Array.from([1]), 5);
+    expect(Array.from(plain.labels!)).toEqual([0, 5]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Pure edits of a point cloud (no DOM): the stage's tools are thin wrappers around these.
  *
- * Every edit returns a new `Cloud` and never mutates its input (clouds are immutable and shared
+ * Every edit returns a new `Cloud` (with the input's name) and never mutates its input (clouds are immutable and shared
  * between undo entries). Arrays an edit does not change (weights and labels under a move) are
  * shared with the input cloud. An edit that changes nothing returns the input object itself, so
  * the undo history does not record a no-op.
@@ -12,16 +12,17 @@
  */
 import type { Cloud } from './types.ts';
 
-/** An empty cloud: no points, uniform weights, no labels. */
-export const EMPTY_CLOUD: Cloud = Object.freeze({
+/** `cloud` emptied: no points, uniform weights, no labels; its name kept. */
+const emptied = (cloud: Cloud): Cloud => ({
+  name: cloud.name,
   points: new Float64Array(0),
   weights: null,
   labels: null,
 });
 
-/** Returns a cloud with no points (weights and labels dropped). Returns `cloud` if already empty. */
+/** Returns the cloud with no points (weights and labels dropped). Returns `cloud` if already empty. */
 export function clearCloud(cloud: Cloud): Cloud {
-  return cloud.points.length === 0 && !cloud.weights && !cloud.labels ? cloud : EMPTY_CLOUD;
+  return cloud.points.length === 0 && !cloud.weights && !cloud.labels ? cloud : emptied(cloud);
 }
 
 /** Mean of the cloud's weights (1 for uniform clouds or empty weight arrays). */
@@ -35,10 +36,11 @@ export function meanWeight(cloud: Cloud): number {
 
 /**
  * Appends points (interleaved `[x0, y0, ...]`, even length) to the cloud.
- * Appended points get the mean weight of the cloud (weights stay null when uniform) and label 0
- * when the cloud is labelled. Returns `cloud` itself when `pts` is empty.
+ * Appended points get the mean weight of the cloud (weights stay null when uniform). Their class:
+ * `label` when given (an unlabelled cloud then becomes labelled, its existing points class 0),
+ * else 0 when the cloud is labelled. Returns `cloud` itself when `pts` is empty.
  */
-export function appendPoints(cloud: Cloud, pts: ArrayLike<number>): Cloud {
+export function appendPoints(cloud: Cloud, pts: ArrayLike<number>, label: number | null = null): Cloud {
   const add = pts.length >> 1;
   if (add === 0) return cloud;
   const n = cloud.points.length >> 1;
@@ -52,11 +54,32 @@ export function appendPoints(cloud: Cloud, pts: ArrayLike<number>): Cloud {
     weights.fill(meanWeight(cloud), n);
   }
   let labels: Int32Array | null = null;
-  if (cloud.labels && n > 0) {
-    labels = new Int32Array(n + add); // appended labels are 0
-    labels.set(cloud.labels);
+  if ((cloud.labels && n > 0) || label !== null) {
+    labels = new Int32Array(n + add); // existing points without labels are class 0
+    if (cloud.labels && n > 0) labels.set(cloud.labels);
+    labels.fill(label ?? 0, n);
   }
-  return { points, weights, labels };
+  return { name: cloud.name, points, weights, labels };
+}
+
+/**
+ * Sets the class of the points at `sortedIdx` (out-of-range indices are ignored) to `label`
+ * (0–9); an unlabelled cloud becomes labelled, its other points class 0. Returns `cloud` itself
+ * when no class changes.
+ */
+export function setClass(cloud: Cloud, sortedIdx: ArrayLike<number>, label: number): Cloud {
+  const n = cloud.points.length >> 1;
+  const labels =
+    cloud.labels && cloud.labels.length === n ? Int32Array.from(cloud.labels) : new Int32Array(n);
+  let changed = !cloud.labels && n > 0;
+  for (let k = 0; k < sortedIdx.length; k++) {
+    const i = sortedIdx[k];
+    if (i >= 0 && i < n && labels[i] !== label) {
+      labels[i] = label;
+      changed = true;
+    }
+  }
+  return changed ? { ...cloud, labels } : cloud;
 }
 
 /**
@@ -78,7 +101,7 @@ export function removeIndices(cloud: Cloud, sortedIdx: ArrayLike<number>): Cloud
   }
   if (removed === 0) return cloud;
   const m = n - removed;
-  if (m === 0) return EMPTY_CLOUD;
+  if (m === 0) return emptied(cloud);
   const points = new Float64Array(2 * m);
   const weights = cloud.weights ? new Float64Array(m) : null;
   const labels = cloud.labels ? new Int32Array(m) : null;
@@ -92,7 +115,7 @@ export function removeIndices(cloud: Cloud, sortedIdx: ArrayLike<number>): Cloud
     if (labels) labels[j] = cloud.labels![i];
     j++;
   }
-  return { points, weights: weights && wsum > 0 ? weights : null, labels };
+  return { name: cloud.name, points, weights: weights && wsum > 0 ? weights : null, labels };
 }
 
 /**
@@ -114,7 +137,7 @@ export function moveIndices(cloud: Cloud, idx: ArrayLike<number>, dx: number, dy
     points[2 * i] += dx;
     points[2 * i + 1] += dy;
   }
-  return any ? { points, weights: cloud.weights, labels: cloud.labels } : cloud;
+  return any ? { ...cloud, points } : cloud;
 }
 
 /** Indices (ascending) of points inside the axis-aligned rectangle with corners (x0, y0), (x1, y1), edges included; corners in any order. */

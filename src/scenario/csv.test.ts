@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cloudToCsv, parseCloudCsv } from './csv.ts';
-import type { Cloud } from './types.ts';
+import type { CloudData } from './types.ts';
 
-function ok(text: string): Cloud {
+function ok(text: string): CloudData {
   const r = parseCloudCsv(text);
   if (!r.ok) throw new Error(r.error);
   return r.cloud;
@@ -40,12 +40,20 @@ describe('parseCloudCsv: good input', () => {
     expect(arr(ok('\uFEFFx,y\n# a comment\n\n1,2\n\n').points)).toEqual([1, 2]);
   });
 
+  it('ignores a leading byte-order mark before a header or before the first number', () => {
+    const named = ok('\uFEFFweight,y,x\n2,1,3\n1,4,5');
+    expect(arr(named.points)).toEqual([3, 1, 5, 4]);
+    expect(arr(named.weights)).toEqual([2, 1]);
+    expect(arr(ok('\uFEFF1;2\n3;4').points)).toEqual([1, 2, 3, 4]);
+    expect(arr(ok('\uFEFF"label","x","y"\r\n3,1,2').labels)).toEqual([3]);
+  });
+
   it('a header with unknown names means positional columns', () => {
     expect(arr(ok('a,b\n1,2').points)).toEqual([1, 2]);
   });
 
   it('round-trips what cloudToCsv writes', () => {
-    const cloud: Cloud = {
+    const cloud: CloudData = {
       points: Float64Array.of(0.1, -2, Math.PI, 1e-9),
       weights: Float64Array.of(1, 3),
       labels: Int32Array.of(0, 7),

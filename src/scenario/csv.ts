@@ -6,14 +6,15 @@
  * - A first line that is not all numbers is a header. Columns are found by name (`x`, `y`,
  *   `weight`/`w`/`mass`, `label`/`class`/`cluster`); a header without `x` and `y` names, or no
  *   header, means the columns are x, y, weight, label in that order.
- * - Blank lines and lines starting with `#` are skipped. Fields may be double-quoted.
+ * - A leading byte-order mark is ignored. Blank lines and lines starting with `#` are skipped. Fields may be double-quoted.
  * - The first bad row stops the import with a message naming its line (1-based, as an editor shows).
  */
+import { stripBom } from './bom.ts';
 import { LIMITS } from './limits.ts';
-import type { Cloud } from './types.ts';
+import type { CloudData } from './types.ts';
 
 /** A parsed cloud, or one message naming the line of the first problem. */
-export type CsvCloudResult = { ok: true; cloud: Cloud } | { ok: false; error: string };
+export type CsvCloudResult = { ok: true; cloud: CloudData } | { ok: false; error: string };
 
 type Column = 'x' | 'y' | 'weight' | 'label';
 
@@ -54,7 +55,7 @@ const isNumberText = (t: string) => t !== '' && Number.isFinite(Number(t));
 /** Parses CSV text into a cloud. Never throws. */
 export function parseCloudCsv(text: string): CsvCloudResult {
   if (text.length > LIMITS.maxJsonChars) return { ok: false, error: 'the file is too large' };
-  const lines = text.split(/\r\n|\n|\r/);
+  const lines = stripBom(text).split(/\r\n|\n|\r/);
   let sep: string | RegExp | null = null;
   let decimalComma = false;
   let columns: Partial<Record<Column, number>> | null = null;
@@ -65,7 +66,7 @@ export function parseCloudCsv(text: string): CsvCloudResult {
   let withLabels = false;
 
   for (let li = 0; li < lines.length; li++) {
-    const raw = lines[li].replace(/^\uFEFF/, '');
+    const raw = lines[li];
     const lineNo = li + 1;
     if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
     if (sep === null) {
@@ -155,7 +156,7 @@ function headerColumns(fields: string[]): Partial<Record<Column, number>> {
 const clip = (t: string) => (t.length > 24 ? `${t.slice(0, 24)}…` : t);
 
 /** A cloud as CSV text with a header (`x,y[,weight][,label]`), full precision. */
-export function cloudToCsv(cloud: Cloud): string {
+export function cloudToCsv(cloud: CloudData): string {
   const n = cloud.points.length >> 1;
   const head = ['x', 'y', ...(cloud.weights ? ['weight'] : []), ...(cloud.labels ? ['label'] : [])];
   const rows = [head.join(',')];

@@ -2,21 +2,18 @@
  * The example scenario a first visit opens: something that already moves (a plan drawing itself
  * from a Gaussian blob onto eight Gaussians) and solves instantly.
  */
-import { findDataset } from './datasets.ts';
+import { gen } from './galleryKit.ts';
 import { defaultParams } from './params.ts';
-import type { Cloud, Scenario } from './types.ts';
-
-function generated(id: string, count: number, noise: number, seed: number, scale = 1): Cloud {
-  const d = findDataset(id)!.generate({ count, noise, seed, scale });
-  return { points: d.points, weights: null, labels: null };
-}
+import type { Scenario } from './types.ts';
 
 /** The first-visit scenario. */
 export function exampleScenario(): Scenario {
   return {
     name: 'Gaussian to eight Gaussians',
-    source: generated('gaussian', 200, 0, 1, 1),
-    target: generated('mixture8', 200, 0, 2, 1),
+    clouds: [
+      gen('gaussian', { count: 200, seed: 1, scale: 1 }, 'Source'),
+      gen('mixture8', { count: 200, seed: 2, scale: 1 }, 'Target'),
+    ],
     cost: 'sqeuclidean',
     method: 'sinkhorn',
     params: defaultParams('sinkhorn'),

@@ -12,7 +12,8 @@ import { exampleScenario } from './examples.ts';
 import { LIMITS } from './limits.ts';
 import { decodeLink, encodeLink, HIDE_KEYS } from './link.ts';
 import { parseScenario, parseScenarioText, scenarioToJson, type ParseResult } from './schema.ts';
-import { METHOD_IDS, type Scenario } from './types.ts';
+import { METHOD_IDS } from '../methods/index.ts';
+import { MAX_CLOUDS, type Scenario } from './types.ts';
 import { MAX_CALL_MS, timed } from './fuzzTiming.ts';
 
 const RUNS = 10_000;
@@ -91,7 +92,11 @@ function checkResult(r: ParseResult, internal: RegExp): void {
   if (r.ok) {
     const s = r.scenario;
     expect(METHOD_IDS).toContain(s.method);
-    for (const c of [s.source, s.target]) {
+    expect(s.clouds.length).toBeGreaterThanOrEqual(1);
+    expect(s.clouds.length).toBeLessThanOrEqual(MAX_CLOUDS);
+    expect(new Set(s.clouds.map((c) => c.name)).size).toBe(s.clouds.length);
+    for (const c of s.clouds) {
+      expect(c.name.length).toBeGreaterThan(0);
       expect(c.points.length % 2).toBe(0);
       expect(c.points.length).toBeGreaterThan(0);
       expect(c.points.length / 2).toBeLessThanOrEqual(LIMITS.maxPointsPerCloud);

@@ -1,5 +1,5 @@
 /**
- * The fuzz tests' per-call time bound (issue 8: no input takes more than 100 ms). A bound against
+ * The fuzz tests' per-call time bound (no input may take more than 100 ms). A bound against
  * hangs and blow-ups, not a benchmark: a normal call takes well under 1 ms. A call over the bound
  * is run once more and only fails when the repeat is slow too, so a garbage-collection pause or a
  * busy machine (CI runs test files in parallel) does not fail a deterministic input that is fast.

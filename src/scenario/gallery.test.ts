@@ -3,6 +3,7 @@ import { GALLERY, findGalleryEntry, rotated } from './gallery.ts';
 import { LONG_LINK_CHARS, decodeLink, encodeLink } from './link.ts';
 import { parseScenario, scenarioToJson } from './schema.ts';
 import { cloudSize } from './types.ts';
+import { sourceCloud, targetCloud } from '../scenario/types.ts';
 
 describe('gallery', () => {
   it('has at least eight entries with unique ids and titles and a paragraph each', () => {
@@ -30,7 +31,8 @@ describe('gallery', () => {
       const back = decodeLink(link).scenario;
       expect(back?.ok && back.scenario.method).toBe(s.method);
       // Everything lies inside the stage's default view.
-      for (const side of [s.source, s.target]) {
+      // One-cloud methods (decorrelation) have a single cloud; every cloud there is non-empty.
+      for (const side of s.clouds.length > 1 ? [sourceCloud(s), targetCloud(s)] : s.clouds) {
         expect(cloudSize(side)).toBeGreaterThan(0);
         for (const v of side.points) expect(Math.abs(v)).toBeLessThan(3);
       }
@@ -39,19 +41,30 @@ describe('gallery', () => {
 
   it('covers every method', () => {
     const methods = new Set(GALLERY.map((e) => e.build().method));
-    expect([...methods].sort()).toEqual(['brenier', 'exact', 'flow', 'procrustes', 'sinkhorn']);
+    expect([...methods].sort()).toEqual([
+      'adapt',
+      'barycenter',
+      'brenier',
+      'critic',
+      'decorrelate',
+      'exact',
+      'flow',
+      'fusion',
+      'procrustes',
+      'sinkhorn',
+    ]);
   });
 
   it('the Procrustes target is the source rotated by 60 degrees and moved', () => {
     const s = findGalleryEntry('procrustes-rotation')!.build();
-    const back = rotated(rotated(s.target, 0, -1.2, -0.4), -60);
-    s.source.points.forEach((v, i) => expect(back.points[i]).toBeCloseTo(v, 12));
+    const back = rotated(rotated(targetCloud(s), 0, -1.2, -0.4), -60);
+    sourceCloud(s).points.forEach((v, i) => expect(back.points[i]).toBeCloseTo(v, 12));
   });
 
   it('the sized entries have the counts their text promises', () => {
     const split = findGalleryEntry('mass-splits')!.build();
-    expect([cloudSize(split.source), cloudSize(split.target)]).toEqual([12, 36]);
+    expect(split.clouds.map(cloudSize)).toEqual([12, 36]);
     const perm = findGalleryEntry('permutation')!.build();
-    expect(cloudSize(perm.source)).toBe(cloudSize(perm.target));
+    expect(cloudSize(perm.clouds[0])).toBe(cloudSize(perm.clouds[1]));
   });
 });

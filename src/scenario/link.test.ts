@@ -12,9 +12,9 @@ import {
   splitFragment,
 } from './link.ts';
 import { encodeClouds, quantBox, quantisationError } from './linkClouds.ts';
-import { PARAM_SPECS, defaultParams, type ParamSpec } from './params.ts';
-import type { Scenario } from './types.ts';
-import { METHOD_IDS, type Cloud, type MethodId, type ParamValue } from './types.ts';
+import { METHODS, METHOD_IDS } from '../methods/index.ts';
+import { defaultParams, paramSpecs, type ParamSpec } from './params.ts';
+import type { Cloud, MethodId, ParamValue, Scenario } from './types.ts';
 
 function openOk(fragment: string): Scenario {
   const r = decodeLink(fragment).scenario;
@@ -33,34 +33,65 @@ describe('the key table', () => {
   it('has no key twice, and no parameter name collides with another key', () => {
     const keys = ['v', ...SCENARIO_FIELDS.map((f) => f.key), ...OPTION_FIELDS.map((f) => f.key)];
     expect(new Set(keys).size).toBe(keys.length);
-    const paramKeys = new Set(Object.values(PARAM_SPECS).flatMap((s) => s.map((p) => p.key)));
+    const paramKeys = new Set(METHODS.flatMap((m) => m.params.map((p) => p.key)));
     for (const k of paramKeys) expect(SCENARIO_FIELDS.some((f) => f.key === k)).toBe(true);
   });
 
   it('writes only the version for the example scenario, and reads an empty link back as the example', () => {
-    expect(encodeLink(exampleScenario())).toBe('v=1');
-    const s = openOk('#v=1');
+    expect(encodeLink(exampleScenario())).toBe('v=2');
+    const s = openOk('#v=2');
     const ex = exampleScenario();
-    expect({ ...s, source: null, target: null }).toEqual({ ...ex, source: null, target: null });
-    expect(Array.from(s.source.points)).toEqual(Array.from(ex.source.points));
+    expect({ ...s, clouds: null }).toEqual({ ...ex, clouds: null });
+    expect(s.clouds.map((c) => c.name)).toEqual(['Source', 'Target']);
+    expect(Array.from(s.clouds[0].points)).toEqual(Array.from(ex.clouds[0].points));
+  });
+
+  it('opens version-1 links (two clouds) as they were', () => {
+    const v1 = openOk('#v=1&epsilon=0.5');
+    expect(v1.params.epsilon).toBe(0.5);
+    expect(v1.clouds).toHaveLength(2);
+  });
+
+  it('carries every cloud with its name, and list parameters', () => {
+    const ex = linkDefaults();
+    const third = { ...ex.clouds[0], name: 'Ring <b>3</b>', points: Float64Array.of(0, 1, 2, 3) };
+    const s = { ...ex, clouds: [...ex.clouds, third] };
+    const back = openOk(encodeLink(s));
+    expect(back.clouds.map((c) => c.name)).toEqual(['Source', 'Target', 'Ring <b>3</b>']);
+    // Within the 16-bit quantisation of the clouds' joint box (about 1e-4 here).
+    back.clouds[2].points.forEach((v, i) => expect(v).toBeCloseTo([0, 1, 2, 3][i], 3));
+    const pairs = withParams(ex, 'procrustes', {
+      correspondence: 'pairs',
+      pairs: [
+        [0, 3],
+        [2, 1],
+      ],
+    });
+    expect(encodeLink(pairs)).toBe('v=2&method=procrustes&correspondence=pairs&pairs=0-3%2C2-1');
+    expect(openOk(encodeLink(pairs)).params.pairs).toEqual([
+      [0, 3],
+      [2, 1],
+    ]);
   });
 
   it('writes only non-default values, parameters by name', () => {
     const s = withParams(linkDefaults(), 'sinkhorn', { epsilon: 0.5 });
-    expect(encodeLink(s)).toBe('v=1&epsilon=0.5');
+    expect(encodeLink(s)).toBe('v=2&epsilon=0.5');
     const f = withParams(linkDefaults(), 'flow', { reflow: 1, coupling: 'minibatch-ot' });
     expect(encodeLink({ ...f, name: 'Reflow & co', seed: 7 })).toBe(
-      'v=1&name=Reflow%20%26%20co&method=flow&seed=7&coupling=minibatch-ot&reflow=1',
+      'v=2&name=Reflow%20%26%20co&method=flow&seed=7&coupling=minibatch-ot&reflow=1',
     );
     const p = withParams(linkDefaults(), 'procrustes', { scaling: true });
-    expect(encodeLink(p)).toBe('v=1&method=procrustes&scaling=true');
+    expect(encodeLink(p)).toBe('v=2&method=procrustes&scaling=true');
   });
 
   it('a hand-edited link changes one parameter of the example', () => {
     const s = openOk('#v=1&epsilon=0.25');
     expect(s.method).toBe('sinkhorn');
     expect(s.params.epsilon).toBe(0.25);
-    expect(s.params.maxIterations).toBe(PARAM_SPECS.sinkhorn.find((p) => p.key === 'maxIterations')!.default);
+    expect(s.params.maxIterations).toBe(
+      paramSpecs('sinkhorn').find((p) => p.key === 'maxIterations')!.default,
+    );
   });
 
   it('a fragment without scenario keys holds no scenario, only options', () => {
@@ -74,7 +105,7 @@ describe('the key table', () => {
   it('round-trips the options and keeps them after the scenario keys', () => {
     const options = { classroom: true, embed: true, hide: [...HIDE_KEYS] };
     const frag = encodeLink(linkDefaults(), options);
-    expect(frag).toBe(`v=1&classroom=1&embed=1&hide=${HIDE_KEYS.join('%2C')}`);
+    expect(frag).toBe(`v=2&classroom=1&embed=1&hide=${HIDE_KEYS.join('%2C')}`);
     expect(decodeLink(frag).options).toEqual(options);
   });
 });
@@ -82,8 +113,22 @@ describe('the key table', () => {
 describe('hostile and broken links', () => {
   const cases: [string, string, RegExp][] = [
     ['garbage point data', '#v=1&d=%%%zz', /damaged/],
-    ['truncated point data', `#v=1&d=${encodeClouds(exampleScenario()).slice(0, 40)}`, /damaged|cut short/],
-    ['a newer version', '#v=2&method=exact', /newer version/],
+    [
+      'truncated point data',
+      `#v=2&d=${encodeClouds(exampleScenario().clouds).slice(0, 40)}`,
+      /damaged|cut short/,
+    ],
+    ['a newer version', '#v=3&method=exact', /newer version/],
+    [
+      'a repeated cloud name',
+      `#v=2&d=${encodeClouds([exampleScenario().clouds[0], exampleScenario().clouds[0]])}`,
+      /repeats the name/,
+    ],
+    [
+      'a malformed pair list',
+      '#v=2&method=procrustes&pairs=1-2-3',
+      /params\.pairs\[0\] must be an \[i, j\] pair/,
+    ],
     ['an unknown method', '#v=1&method=alchemy', /method must be one of/],
     ['an out-of-range parameter', '#v=1&epsilon=-1', /params\.epsilon must be > 0/],
     ['a non-numeric parameter', '#v=1&maxIterations=lots', /params\.maxIterations must be a finite number/],
@@ -126,9 +171,10 @@ describe('hostile and broken links', () => {
 
 const coordinate = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 
-const cloudArb = (maxPoints: number): fc.Arbitrary<Cloud> =>
+const cloudArb = (maxPoints: number, name: string): fc.Arbitrary<Cloud> =>
   fc.integer({ min: 1, max: maxPoints }).chain((n) =>
     fc.record({
+      name: fc.constant(name),
       points: fc.array(coordinate, { minLength: 2 * n, maxLength: 2 * n }).map((a) => Float64Array.from(a)),
       weights: fc.option(
         fc
@@ -159,17 +205,28 @@ function paramArb(spec: ParamSpec): fc.Arbitrary<ParamValue> {
       // Defaults are common in real links and take the "not written" path.
       return fc.oneof(fc.constant(spec.default), inner);
     }
+    case 'numbers':
+      return fc.array(fc.double({ min: spec.min, max: Math.min(spec.max, 1e6), noNaN: true }), {
+        maxLength: 8,
+      });
+    case 'pairs':
+      return fc.array(fc.tuple(fc.nat(500), fc.nat(500)), { maxLength: 12 });
   }
 }
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.constantFrom(...METHOD_IDS).chain((method) =>
   fc.record({
     name: fc.string({ maxLength: 200, unit: 'binary' }),
-    source: cloudArb(40),
-    target: cloudArb(40),
+    clouds: fc
+      .integer({ min: 1, max: 4 })
+      .chain((k) =>
+        fc.tuple(
+          ...Array.from({ length: k }, (_, c) => cloudArb(40, c === 3 ? 'Wolke ☁ 4' : `Cloud ${c + 1}`)),
+        ),
+      ),
     cost: fc.constantFrom('sqeuclidean' as const, 'euclidean' as const),
     method: fc.constant(method),
-    params: fc.record(Object.fromEntries(PARAM_SPECS[method].map((s) => [s.key, paramArb(s)]))),
+    params: fc.record(Object.fromEntries(paramSpecs(method).map((s) => [s.key, paramArb(s)]))),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
   }),
 );
@@ -184,10 +241,10 @@ describe('round trip (property)', () => {
         expect(back.cost).toBe(s.cost);
         expect(back.seed).toBe(s.seed);
         expect(back.params).toEqual(s.params);
-        const err = quantisationError(quantBox(s));
-        for (const side of ['source', 'target'] as const) {
-          const a = s[side];
-          const b = back[side];
+        const err = quantisationError(quantBox(s.clouds));
+        expect(back.clouds.map((c) => c.name)).toEqual(s.clouds.map((c) => c.name));
+        for (const [k, a] of s.clouds.entries()) {
+          const b = back.clouds[k];
           expect(b.points.length).toBe(a.points.length);
           for (let i = 0; i < a.points.length; i += 2) {
             expect(Math.abs(b.points[i] - a.points[i])).toBeLessThanOrEqual(err.x);

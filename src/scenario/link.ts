@@ -3,14 +3,15 @@
  * declarative table of keys, codecs and defaults (`SCENARIO_FIELDS`, `OPTION_FIELDS`) drives both
  * reading and writing, and only values that differ from the defaults are written:
  *
- *   #v=1&name=Rings&method=exact&d=<compressed clouds>&classroom=1&hide=datasets,tools
+ *   #v=2&name=Rings&method=exact&d=<compressed clouds>&classroom=1&hide=datasets,tools
  *
- * - `v` is the link version (always written). A link from a newer version is refused with a message.
+ * - `v` is the link version (always written): 2 (any number of named clouds); version-1 links (two
+ *   clouds) still open. A link from a newer version is refused with a message.
  * - The defaults are the first-visit example scenario (`exampleScenario`), so `#v=1` alone opens
- *   it, and `#v=1&epsilon=0.5` opens it with a larger epsilon. Parameters are written under their
- *   names from PARAM_SPECS, with the default of the scenario's method.
- * - `d` holds both clouds, quantised and compressed (`linkClouds.ts`); it is omitted when the
- *   clouds are the example's.
+ *   it, and `#v=2&epsilon=0.5` opens it with a larger epsilon. Parameters are written under their
+ *   names from the method's specs, with the default of the scenario's method.
+ * - `d` holds every cloud, with its name, quantised and compressed (`linkClouds.ts`); it is
+ *   omitted when the clouds are the example's.
  * - `classroom`, `embed` and `hide` are presentation options, not part of the scenario (see README,
  *   "Classroom links").
  *
@@ -19,12 +20,13 @@
  */
 import { exampleScenario } from './examples.ts';
 import { decodeClouds, encodeClouds, type LinkClouds } from './linkClouds.ts';
-import { PARAM_SPECS, findParamSpec, parseParamText } from './params.ts';
-import { FORMAT_NAME, FORMAT_VERSION, parseScenario, type ParseResult } from './schema.ts';
-import { METHOD_IDS, type Cloud, type MethodId, type ParamValue, type Scenario } from './types.ts';
+import { METHODS, isMethodId } from '../methods/index.ts';
+import { findParamSpec, formatParamText, paramEqual, parseParamText } from './params.ts';
+import { FORMAT_NAME, FORMAT_VERSION, cloudToJson, parseScenario, type ParseResult } from './schema.ts';
+import type { Cloud, ParamValue, Scenario } from './types.ts';
 
-/** The link layout version this app writes and reads. */
-export const LINK_VERSION = 1;
+/** The link version this app writes; version 1 (two clouds) is still read. */
+export const LINK_VERSION = 2;
 /** Longest fragment read at all, characters (the clouds' own limit is checked after). */
 export const MAX_FRAGMENT_CHARS = 2_000_000;
 /** Links longer than this are cut by chat apps and some mail clients: offer a file instead. */
@@ -64,8 +66,7 @@ interface Draft {
   cost?: unknown;
   seed?: unknown;
   params: Record<string, unknown>;
-  source?: unknown;
-  target?: unknown;
+  clouds?: unknown;
 }
 
 /** How a value is written as text and read back; `decode` returns undefined for unreadable text. */
@@ -126,6 +127,7 @@ const flag: Codec<boolean> = {
 };
 
 function cloudEqual(a: Cloud, b: Cloud): boolean {
+  if (a.name !== b.name) return false;
   const eq = (x: ArrayLike<number> | null, y: ArrayLike<number> | null) => {
     if (x === y) return true;
     if (!x || !y || x.length !== y.length) return false;
@@ -141,7 +143,7 @@ const clouds: Codec<LinkClouds> = {
     const r = decodeClouds(t);
     return r.ok ? r.clouds : { error: r.error };
   },
-  equal: (a, b) => cloudEqual(a.source, b.source) && cloudEqual(a.target, b.target),
+  equal: (a, b) => a.length === b.length && a.every((c, k) => cloudEqual(c, b[k])),
 };
 
 let example: Scenario | null = null;
@@ -151,38 +153,24 @@ export function linkDefaults(): Scenario {
   return example;
 }
 
-function cloudJson(c: Cloud) {
-  const n = c.points.length >> 1;
-  const points: [number, number][] = new Array(n);
-  for (let i = 0; i < n; i++) points[i] = [c.points[2 * i], c.points[2 * i + 1]];
-  return {
-    points,
-    ...(c.weights ? { weights: Array.from(c.weights) } : {}),
-    ...(c.labels ? { labels: Array.from(c.labels) } : {}),
-  };
-}
-
 /** Every parameter name any method has, each once (methods share `epsilon`). */
-const PARAM_KEYS = [...new Set(Object.values(PARAM_SPECS).flatMap((specs) => specs.map((s) => s.key)))];
+const PARAM_KEYS = [...new Set(METHODS.flatMap((m) => m.params.map((s) => s.key)))];
 
 /**
  * A parameter's field. Its kind and default come from the spec of the scenario's method, so it is
  * written only when the scenario's method has it and the value is not that method's default.
  */
 function paramField(key: string): Field<Scenario, Draft> {
-  const methodOf = (d: Draft): MethodId | undefined =>
-    (METHOD_IDS as readonly unknown[]).includes(d.method) ? (d.method as MethodId) : undefined;
   return {
     key,
     write: (s) => {
       const spec = findParamSpec(s.method, key);
       const v: ParamValue | undefined = s.params[key];
-      if (!spec || v === undefined || v === spec.default) return undefined;
-      return String(v);
+      if (!spec || v === undefined || paramEqual(v, spec.default)) return undefined;
+      return formatParamText(spec, v);
     },
     read: (t, d) => {
-      const method = methodOf(d);
-      const spec = method && findParamSpec(method, key);
+      const spec = isMethodId(d.method) ? findParamSpec(d.method, key) : undefined;
       // A parameter the method does not have is ignored, like an unknown key in a file.
       if (spec) d.params[key] = parseParamText(spec, t);
       return null;
@@ -228,12 +216,11 @@ export const SCENARIO_FIELDS: readonly Field<Scenario, Draft>[] = [
   field<Scenario, Draft, LinkClouds>({
     key: 'd',
     codec: clouds,
-    get: (s) => ({ source: s.source, target: s.target }),
+    get: (s) => s.clouds,
     set: (d, v) => {
-      d.source = cloudJson(v.source);
-      d.target = cloudJson(v.target);
+      d.clouds = v.map(cloudToJson);
     },
-    default: () => ({ source: linkDefaults().source, target: linkDefaults().target }),
+    default: () => linkDefaults().clouds,
   }),
 ];
 
@@ -371,7 +358,8 @@ export function decodeLink(fragment: string): DecodedLink {
 
 function readScenario(keys: Map<string, string>): ParseResult {
   const v = keys.get('v');
-  if (v !== undefined && v !== String(LINK_VERSION)) {
+  // Version 1 differs only in its clouds' layout, which `d` itself records (linkClouds.ts).
+  if (v !== undefined && v !== '1' && v !== String(LINK_VERSION)) {
     const newer = Number(v) > LINK_VERSION;
     return {
       ok: false,

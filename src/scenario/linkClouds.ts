@@ -1,44 +1,43 @@
 /**
- * The two clouds of a share link as one compact, URL-safe string: a small binary layout,
- * compressed with fflate's DEFLATE, in base64url. Coordinates are quantised to 16 bits relative
- * to the bounding box of both clouds, so a coordinate comes back within
- * `(box extent) / (2 · 65535)` of where it was (about 5e-5 for a box 6 units wide), and a point on
- * the box's edge comes back exactly.
+ * The clouds of a share link as one compact, URL-safe string: a small binary layout, compressed
+ * with fflate's DEFLATE, in base64url. Coordinates are quantised to 16 bits relative to the
+ * bounding box of all clouds, so a coordinate comes back within `(box extent) / (2 · 65535)` of
+ * where it was (about 5e-5 for a box 6 units wide), and a point on the box's edge comes back exactly.
  *
- * Layout (little-endian), before compression:
+ * Layout 2 (little-endian), before compression:
  *
- *   u8 layout version (1) · u8 bits (16) · f64 x0, x1, y0, y1 (the box)
- *   per cloud (source, target): varint n · u8 flags (1 = weights, 2 = labels)
+ *   u8 layout version (2) · u8 bits (16) · f64 x0, x1, y0, y1 (the box) · varint K (clouds, 1–8)
+ *   per cloud: varint name length · the name's UTF-8 bytes · varint n · u8 flags (1 = weights,
+ *     2 = labels)
  *   per cloud: n u16 x quantised, then n u16 y quantised, stored as two byte planes over all
- *     coordinates of both clouds (every high byte, then every low byte: DEFLATE finds the slowly
+ *     coordinates of every cloud (every high byte, then every low byte: DEFLATE finds the slowly
  *     varying high bytes much more compressible that way)
  *   per cloud with weights: f64 scale (the largest weight), then n f32 weight / scale (7 significant
  *     digits relative to the largest weight; methods normalise the mass anyway)
  *   per cloud with labels: n varints
  *
- * Decoding never trusts the input: the text is length-checked, decompression stops at
+ * Layout 1 (the version-1 links) is the same without K and the names: exactly two clouds, read as
+ * Source and Target. Decoding never trusts the input: the text is length-checked, decompression stops at
  * `MAX_DECODED_BYTES` (a DEFLATE "bomb" expands a thousandfold), counts are checked against the
  * limits before anything is allocated, and every read is bounds-checked. Any problem is a message.
  */
 import { Inflate, deflateSync } from 'fflate';
 import { LIMITS } from './limits.ts';
-import type { Cloud } from './types.ts';
+import { MAX_CLOUD_NAME, MAX_CLOUDS, defaultCloudName, type Cloud } from './types.ts';
 
-/** The clouds of a scenario, as the link carries them. */
-export interface LinkClouds {
-  readonly source: Cloud;
-  readonly target: Cloud;
-}
+/** The clouds of a scenario, as the link carries them (names included). */
+export type LinkClouds = readonly Cloud[];
 
-const LAYOUT_VERSION = 1;
+/** The layout written; layout 1 (two unnamed clouds) is still read. */
+const LAYOUT_VERSION = 2;
 /** Bits per quantised coordinate. */
 export const COORD_BITS = 16;
 const QMAX = 2 ** COORD_BITS - 1;
 const FLAG_WEIGHTS = 1;
 const FLAG_LABELS = 2;
 
-/** Largest decompressed payload accepted, bytes (two full clouds with weights and labels fit in ~0.6 MB). */
-export const MAX_DECODED_BYTES = 1_000_000;
+/** Largest decompressed payload accepted, bytes (eight full clouds with weights and labels fit in ~1.8 MB). */
+export const MAX_DECODED_BYTES = 2_000_000;
 /** Longest encoded text accepted, characters. */
 export const MAX_ENCODED_CHARS = 1_500_000;
 /** Compressed bytes fed to the decompressor at a time; bounds the overshoot past the size limit. */
@@ -52,13 +51,13 @@ export interface QuantBox {
   y1: number;
 }
 
-/** The bounding box of both clouds' points; an empty pair gives the zero box. */
+/** The bounding box of every cloud's points; clouds without points give the zero box. */
 export function quantBox(c: LinkClouds): QuantBox {
   let x0 = Infinity;
   let x1 = -Infinity;
   let y0 = Infinity;
   let y1 = -Infinity;
-  for (const p of [c.source.points, c.target.points]) {
+  for (const { points: p } of c) {
     for (let i = 0; i < p.length; i += 2) {
       x0 = Math.min(x0, p[i]);
       x1 = Math.max(x1, p[i]);
@@ -110,6 +109,11 @@ class Writer {
     this.view.setFloat32(this.length, v, true);
     this.length += 4;
   }
+  text(t: string) {
+    const b = new TextEncoder().encode(t);
+    this.varint(b.length);
+    for (const v of b) this.u8(v);
+  }
   varint(v: number) {
     // Unsigned LEB128 for values < 2^32.
     let x = v >>> 0;
@@ -160,6 +164,16 @@ class Reader {
     throw new LinkDataError('the link holds a malformed number');
   }
   /** Takes `k` bytes as a view (no copy). */
+  text(): string {
+    const k = this.varint();
+    if (k > 4 * MAX_CLOUD_NAME) throw new LinkDataError('the link holds a cloud name that is too long');
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(this.take(k));
+    } catch (e) {
+      if (e instanceof LinkDataError) throw e;
+      throw new LinkDataError('the link holds a cloud name that is not text');
+    }
+  }
   take(k: number): Uint8Array {
     this.need(k);
     const out = this.buf.subarray(this.pos, this.pos + k);
@@ -195,12 +209,11 @@ export function fromBase64Url(text: string): Uint8Array | null {
 }
 
 /**
- * Encodes both clouds (any sizes within the limits, coordinates finite) as base64url text.
- * Deterministic: the same clouds give the same text.
+ * Encodes the clouds (1 to 8, any sizes within the limits, coordinates finite) as base64url text,
+ * in layout 2. Deterministic: the same clouds give the same text.
  */
-export function encodeClouds(c: LinkClouds): string {
-  const box = quantBox(c);
-  const clouds = [c.source, c.target];
+export function encodeClouds(clouds: LinkClouds): string {
+  const box = quantBox(clouds);
   const w = new Writer();
   w.u8(LAYOUT_VERSION);
   w.u8(COORD_BITS);
@@ -208,12 +221,14 @@ export function encodeClouds(c: LinkClouds): string {
   w.f64(box.x1);
   w.f64(box.y0);
   w.f64(box.y1);
+  w.varint(clouds.length);
   for (const cl of clouds) {
+    w.text(cl.name);
     w.varint(cl.points.length >> 1);
     w.u8((cl.weights ? FLAG_WEIGHTS : 0) | (cl.labels ? FLAG_LABELS : 0));
   }
-  // All coordinates of both clouds: source x, source y, target x, target y.
-  const total = (c.source.points.length + c.target.points.length) >> 1;
+  // All coordinates, cloud by cloud: x of every point, then y.
+  const total = clouds.reduce((t, cl) => t + (cl.points.length >> 1), 0);
   const q = new Uint16Array(2 * total);
   let k = 0;
   for (const cl of clouds) {
@@ -290,23 +305,27 @@ export function decodeClouds(text: string): DecodeCloudsResult {
 function readLayout(raw: Uint8Array): LinkClouds {
   const r = new Reader(raw);
   const version = r.u8();
-  if (version !== LAYOUT_VERSION)
-    throw new LinkDataError(`the point data uses layout ${version}; this app reads layout ${LAYOUT_VERSION}`);
+  if (version !== 1 && version !== 2)
+    throw new LinkDataError(`the point data uses layout ${version}; this app reads layouts 1 and 2`);
   if (r.u8() !== COORD_BITS) throw new LinkDataError('the point data uses an unknown precision');
   const box = { x0: r.f64(), x1: r.f64(), y0: r.f64(), y1: r.f64() };
   const lim = LIMITS.maxAbsCoordinate;
   const okCoord = (v: number) => Number.isFinite(v) && Math.abs(v) <= lim;
   if (![box.x0, box.x1, box.y0, box.y1].every(okCoord) || box.x0 > box.x1 || box.y0 > box.y1)
     throw new LinkDataError('the point data has an invalid bounding box');
-  const heads = [0, 1].map(() => {
+  const count = version === 1 ? 2 : r.varint();
+  if (count < 1 || count > MAX_CLOUDS)
+    throw new LinkDataError(`the link holds ${count} clouds; a scenario has 1 to ${MAX_CLOUDS}`);
+  const heads = Array.from({ length: count }, (_, c) => {
+    const name = version === 1 ? defaultCloudName(c) : r.text();
     const n = r.varint();
     if (n > LIMITS.maxPointsPerCloud)
       throw new LinkDataError(
         `the link holds ${n} points in one cloud; the limit is ${LIMITS.maxPointsPerCloud}`,
       );
-    return { n, flags: r.u8() };
+    return { name, n, flags: r.u8() };
   });
-  const total = heads[0].n + heads[1].n;
+  const total = heads.reduce((t, h) => t + h.n, 0);
   const hi = r.take(2 * total);
   const lo = r.take(2 * total);
   const q = (k: number) => (hi[k] << 8) | lo[k];
@@ -336,8 +355,5 @@ function readLayout(raw: Uint8Array): LinkClouds {
     return lab;
   });
   if (!r.done) throw new LinkDataError('the point data in the link has unexpected extra bytes');
-  return {
-    source: { points: points[0], weights: weights[0], labels: labels[0] },
-    target: { points: points[1], weights: weights[1], labels: labels[1] },
-  };
+  return heads.map((h, c) => ({ name: h.name, points: points[c], weights: weights[c], labels: labels[c] }));
 }

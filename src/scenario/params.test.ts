@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { METHOD_IDS, METHODS, type MethodId } from '../methods/index.ts';
 import {
-  PARAM_SPECS,
   checkParam,
   defaultParams,
   findParamSpec,
   parseParamText,
+  paramSpecs,
   resolveParams,
   type ParamSpec,
 } from './params.ts';
-import { METHOD_IDS } from './types.ts';
 
-const spec = (method: (typeof METHOD_IDS)[number], key: string): ParamSpec => {
+const spec = (method: MethodId, key: string): ParamSpec => {
   const s = findParamSpec(method, key);
   if (!s) throw new Error(`no spec ${method}.${key}`);
   return s;
 };
 
-describe('PARAM_SPECS', () => {
+describe("the methods' parameter specs", () => {
   it('covers every method, with unique keys and defaults that pass their own checks', () => {
     for (const method of METHOD_IDS) {
-      const specs = PARAM_SPECS[method];
+      const specs = paramSpecs(method);
       expect(new Set(specs.map((s) => s.key)).size).toBe(specs.length);
       for (const s of specs) {
         expect(checkParam(s, s.default)).toEqual({ ok: true, value: s.default });
@@ -29,11 +29,11 @@ describe('PARAM_SPECS', () => {
   });
 
   it('names the keys DESIGN.md section 2 lists', () => {
-    const keys = (m: (typeof METHOD_IDS)[number]) => PARAM_SPECS[m].map((s) => s.key);
+    const keys = (m: MethodId) => paramSpecs(m).map((s) => s.key);
     expect(keys('exact')).toEqual([]);
     expect(keys('sinkhorn')).toEqual(['epsilon', 'tolerance', 'maxIterations']);
     expect(keys('brenier')).toEqual(['estimator', 'epsilon', 'icnnWidth', 'icnnSteps', 'icnnLearningRate']);
-    expect(keys('procrustes')).toEqual(['correspondence', 'scaling', 'reflection']);
+    expect(keys('procrustes')).toEqual(['correspondence', 'scaling', 'reflection', 'pairs']);
     expect(keys('flow')).toEqual([
       'coupling',
       'trainSteps',
@@ -47,6 +47,18 @@ describe('PARAM_SPECS', () => {
       'width',
       'depth',
     ]);
+  });
+
+  it('a slider range (control) lies within the valid range, and a log control starts above 0', () => {
+    for (const m of METHODS)
+      for (const s of m.params) {
+        if (s.kind !== 'number' || !s.control) continue;
+        expect(s.control.min, `${m.id}.${s.key}`).toBeGreaterThanOrEqual(s.min);
+        expect(s.control.max, `${m.id}.${s.key}`).toBeLessThanOrEqual(s.max);
+        expect(s.control.min).toBeLessThan(s.control.max);
+        if (s.control.log) expect(s.control.min).toBeGreaterThan(0);
+        expect(checkParam(s, s.control.min).ok && checkParam(s, s.control.max).ok).toBe(true);
+      }
   });
 
   it('gives defaults per method and finds specs by key', () => {

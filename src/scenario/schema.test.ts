@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import exactFixture from './fixtures/exact_01_uniform_30x45.json';
-import procrustesFixture from './fixtures/procrustes_00_20.json';
+import exactFixture from '../../workers/kernels/fixtures/exact_01_uniform_30x45.json';
+import procrustesFixture from '../../workers/kernels/fixtures/procrustes_00_20.json';
 import { defaultParams } from './params.ts';
+import { METHOD_ID_LIST } from '../methods/index.ts';
 import { FORMAT_NAME, parseScenario, parseScenarioText, scenarioToJson } from './schema.ts';
 import type { MethodId } from './types.ts';
 
@@ -36,28 +37,54 @@ function valid(): Json {
   };
 }
 
+/** A small valid v2 file with three named clouds. */
+function validV2(): Json {
+  const { source, target, ...rest } = valid();
+  return {
+    ...rest,
+    version: 2,
+    clouds: [
+      { name: 'Ring', ...source },
+      { name: 'Square', ...target },
+      { name: 'Cross ✕', points: [[0, 3]] },
+    ],
+  };
+}
+
 function parseOk(value: unknown) {
   const r = parseScenario(value);
   if (!r.ok) throw new Error(`expected a valid scenario, got: ${r.error}`);
   return r.scenario;
 }
 
-/** scenarioToJson(parseScenario(x)) reproduces x, with the documented defaults filled in. */
+/** The clouds of a v1 or v2 file as v2 writes them (v1: source and target named Source and Target). */
+const cloudsOf = (x: Json): Json[] =>
+  x.version === 1
+    ? [
+        { name: 'Source', ...x.source },
+        { name: 'Target', ...x.target },
+      ]
+    : x.clouds;
+
+/** scenarioToJson(parseScenario(x)) reproduces x (as v2), with the documented defaults filled in. */
 function expectRoundTrip(x: Json): void {
   const j = scenarioToJson(parseOk(x));
   expect(j.format).toBe(FORMAT_NAME);
-  expect(j.version).toBe(1);
+  expect(j.version).toBe(2);
   expect(j.name).toBe(x.name ?? 'Untitled');
   expect(j.cost).toBe(x.cost ?? 'sqeuclidean');
   const method: MethodId = x.method ?? 'exact';
   expect(j.method).toBe(method);
   expect(j.seed).toBe(x.seed ?? 1);
-  for (const side of ['source', 'target'] as const) {
+  const clouds = cloudsOf(x);
+  expect(j.clouds).toHaveLength(clouds.length);
+  clouds.forEach((c, k) => {
     // Coordinates and weights go through Float64Array and back: bit-exact.
-    expect(j[side].points).toEqual(x[side].points);
-    expect(j[side].weights).toEqual(x[side].weights);
-    expect(j[side].labels).toEqual(x[side].labels);
-  }
+    expect(j.clouds[k].name).toBe(c.name);
+    expect(j.clouds[k].points).toEqual(c.points);
+    expect(j.clouds[k].weights).toEqual(c.weights);
+    expect(j.clouds[k].labels).toEqual(c.labels);
+  });
   const known = Object.fromEntries(
     Object.entries(x.params ?? {}).filter(([k]) => k in defaultParams(method)),
   );
@@ -70,11 +97,11 @@ describe('valid scenario files', () => {
   it('parses the copied reference fixtures and round-trips them', () => {
     for (const fixture of [exactFixture, procrustesFixture]) expectRoundTrip(fixture.scenario);
     const s = parseOk(exactFixture.scenario);
-    expect(s.source.points.length).toBe(60);
-    expect(s.target.points.length).toBe(90);
-    expect(s.source.weights!.length).toBe(30);
-    expect(s.source.points[0]).toBe(exactFixture.scenario.source.points[0][0]);
-    expect(s.source.points[1]).toBe(exactFixture.scenario.source.points[0][1]);
+    expect(s.clouds[0].points.length).toBe(60);
+    expect(s.clouds[1].points.length).toBe(90);
+    expect(s.clouds[0].weights!.length).toBe(30);
+    expect(s.clouds[0].points[0]).toBe(exactFixture.scenario.source.points[0][0]);
+    expect(s.clouds[0].points[1]).toBe(exactFixture.scenario.source.points[0][1]);
   });
 
   // Every shared reference scenario is also validated through the CLI (cli/cli.test.ts reads them
@@ -82,6 +109,23 @@ describe('valid scenario files', () => {
 
   it('round-trips a file with weights, labels, params and seed', () => {
     expectRoundTrip(valid());
+    expectRoundTrip(validV2());
+  });
+
+  it('reads a version-1 file as two clouds named Source and Target, and writes version 2', () => {
+    const s = parseOk(valid());
+    expect(s.clouds.map((c) => c.name)).toEqual(['Source', 'Target']);
+    const j = scenarioToJson(s);
+    expect(j.version).toBe(2);
+    expect(parseOk(JSON.parse(JSON.stringify(j)))).toEqual(s);
+  });
+
+  it('reads one to eight clouds, names kept as plain text', () => {
+    const x = validV2();
+    x.clouds = Array.from({ length: 8 }, (_, k) => ({ name: `<b>${k}</b>`, points: [[k, 0]] }));
+    expect(parseOk(x).clouds.map((c) => c.name)).toEqual(x.clouds.map((c: Json) => c.name));
+    x.clouds = x.clouds.slice(0, 1);
+    expect(parseOk(x).clouds).toHaveLength(1);
   });
 
   it('fills defaults: name, cost, method, params, seed', () => {
@@ -96,8 +140,8 @@ describe('valid scenario files', () => {
     expect(s.method).toBe('exact');
     expect(s.params).toEqual({});
     expect(s.seed).toBe(1);
-    expect(s.source.weights).toBeNull();
-    expect(s.source.labels).toBeNull();
+    expect(s.clouds[0].weights).toBeNull();
+    expect(s.clouds[0].labels).toBeNull();
     const withMethod = parseOk({ ...valid(), params: undefined });
     expect(withMethod.params).toEqual(defaultParams('sinkhorn'));
   });
@@ -123,9 +167,9 @@ describe('valid scenario files', () => {
 
   it('reads weights as given (not normalised) and labels as integers', () => {
     const s = parseOk(valid());
-    expect(Array.from(s.source.weights!)).toEqual([1, 2, 1]);
-    expect(s.source.labels).toBeInstanceOf(Int32Array);
-    expect(Array.from(s.source.labels!)).toEqual([0, 1, 1]);
+    expect(Array.from(s.clouds[0].weights!)).toEqual([1, 2, 1]);
+    expect(s.clouds[0].labels).toBeInstanceOf(Int32Array);
+    expect(Array.from(s.clouds[0].labels!)).toEqual([0, 1, 1]);
   });
 });
 
@@ -145,8 +189,53 @@ const INVALID: [string, ((x: Json) => unknown) | string, string][] = [
     'format must be "ot-playground.scenario"',
   ],
   ['missing format', (x) => ({ ...x, format: undefined }), 'format must be "ot-playground.scenario"'],
-  ['version 2', (x) => ({ ...x, version: 2 }), 'version must be 1 (this app reads version 1)'],
-  ['version as a string', (x) => ({ ...x, version: '1' }), 'version must be 1 (this app reads version 1)'],
+  [
+    'a newer version',
+    (x) => ({ ...x, version: 3 }),
+    'version 3 was written by a newer version of the playground (this app reads versions 1 and 2)',
+  ],
+  ['version as a string', (x) => ({ ...x, version: '1' }), 'version must be 1 or 2'],
+  ['version 2 without clouds', (x) => ({ ...x, version: 2 }), 'clouds must be an array of clouds'],
+  ['version 2, no cloud', () => ({ ...validV2(), clouds: [] }), 'clouds must hold at least one cloud'],
+  [
+    'version 2, nine clouds',
+    () => ({
+      ...validV2(),
+      clouds: Array.from({ length: 9 }, (_, k) => ({ name: `c${k}`, points: [[0, 0]] })),
+    }),
+    'clouds must hold at most 8 clouds',
+  ],
+  [
+    'version 2, a repeated name',
+    () => ({
+      ...validV2(),
+      clouds: [
+        { name: 'A', points: [[0, 0]] },
+        { name: 'A', points: [[1, 1]] },
+      ],
+    }),
+    'clouds[1].name repeats the name "A"',
+  ],
+  [
+    'version 2, a cloud without a name',
+    () => ({ ...validV2(), clouds: [{ points: [[0, 0]] }] }),
+    'clouds[0].name must be a string',
+  ],
+  [
+    'version 2, a blank name',
+    () => ({ ...validV2(), clouds: [{ name: '  ', points: [[0, 0]] }] }),
+    'clouds[0].name must not be blank',
+  ],
+  [
+    'version 2, a name of 41 characters',
+    () => ({ ...validV2(), clouds: [{ name: 'n'.repeat(41), points: [[0, 0]] }] }),
+    'clouds[0].name must be at most 40 characters',
+  ],
+  [
+    'version 2, bad points in the third cloud',
+    () => ((x: Json) => ((x.clouds[2].points = [[0, 'a']]), x))(validV2()),
+    'clouds[2].points[0][1] must be a number',
+  ],
   ['missing source', (x) => ({ ...x, source: undefined }), 'source must be an object with points'],
   ['target is an array', (x) => ({ ...x, target: [[0, 0]] }), 'target must be an object with points'],
   [
@@ -208,7 +297,7 @@ const INVALID: [string, ((x: Json) => unknown) | string, string][] = [
   [
     'unknown method',
     (x) => ({ ...x, method: 'wasserstein' }),
-    'method must be one of exact, sinkhorn, brenier, flow, procrustes',
+    `method must be one of ${METHOD_ID_LIST.join(', ')}`,
   ],
   ['unknown cost', (x) => ({ ...x, cost: 'manhattan' }), 'cost must be "sqeuclidean" or "euclidean"'],
   [
@@ -239,7 +328,7 @@ const INVALID: [string, ((x: Json) => unknown) | string, string][] = [
   [
     'choice not an option',
     (x) => ({ ...x, method: 'procrustes', params: { correspondence: 'nearest' } }),
-    'params.correspondence must be one of index, none',
+    'params.correspondence must be one of index, none, pairs',
   ],
   [
     'boolean as a string',

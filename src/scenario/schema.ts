@@ -1,18 +1,23 @@
 /**
- * Scenario file format v1 (DESIGN.md section 2): the zod schema, and the two conversions between
- * the JSON object and the in-memory `Scenario`. Every edge (file, link, storage, CLI) validates
- * through `parseScenario`; code inside trusts the result.
+ * Scenario files (DESIGN.md section 2): the zod schemas of format v2 (`clouds`, 1 to 8 named
+ * clouds) and v1 (`source` and `target`), and the conversions between the JSON object and the
+ * in-memory `Scenario`. Both versions are read (v1: source → clouds[0], target → clouds[1]); v2 is
+ * written. Every edge (file, link, storage, CLI) validates through `parseScenario`; code inside
+ * trusts the result.
  */
 import * as z from 'zod/mini';
+import { METHOD_ID_LIST } from '../methods/index.ts';
 import { LIMITS } from './limits.ts';
 import { resolveParams } from './params.ts';
-import { METHOD_IDS, type Cloud, type Scenario } from './types.ts';
+import { stripBom } from './bom.ts';
+import { MAX_CLOUD_NAME, MAX_CLOUDS, defaultCloudName, type Cloud, type Scenario } from './types.ts';
 
 // zod/mini (functional checks) rather than classic zod: the same validation in a fraction of the
 // bytes, which matters because the schema ships in the first page load (links are parsed at once).
 
 export const FORMAT_NAME = 'ot-playground.scenario';
-export const FORMAT_VERSION = 1;
+/** The version this app writes. */
+export const FORMAT_VERSION = 2;
 
 /**
  * A finite number. zod rejects NaN and ±Infinity as a type error; say "must be finite" for those
@@ -38,83 +43,114 @@ const coordinate = finiteNumber().check(
 
 const point = z.tuple([coordinate, coordinate], { error: 'must be an [x, y] pair of numbers' });
 
-const cloudSchema = z
-  .object(
-    {
-      points: z
-        .array(point, { error: 'must be an array of [x, y] points' })
-        .check(
-          z.minLength(1, 'must hold at least one point'),
-          z.maxLength(LIMITS.maxPointsPerCloud, `must hold at most ${LIMITS.maxPointsPerCloud} points`),
-        ),
-      weights: z.optional(
-        z.array(finiteNumber().check(z.gte(0, 'must be >= 0')), { error: 'must be an array of numbers' }),
-      ),
-      labels: z.optional(
-        z.array(boundedInt(LIMITS.maxLabel, 'must be an integer'), { error: 'must be an array of integers' }),
-      ),
-    },
-    { error: 'must be an object with points' },
-  )
-  .check(
-    z.superRefine((c, ctx) => {
-      if (c.weights) {
-        if (c.weights.length !== c.points.length) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['weights'],
-            message: `must have one weight per point (${c.points.length}), got ${c.weights.length}`,
-          });
-        } else if (!c.weights.some((w) => w > 0)) {
-          ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must not all be zero' });
-        }
-      }
-      if (c.labels && c.labels.length !== c.points.length) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['labels'],
-          message: `must have one label per point (${c.points.length}), got ${c.labels.length}`,
-        });
-      }
-    }),
-  );
-
-/** The JSON shape of a v1 scenario file, before parameter checks. */
-export const scenarioFileSchema = z.object(
-  {
-    format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
-    version: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION} (this app reads version 1)` }),
-    name: z.optional(
-      z
-        .string({ error: 'must be a string' })
-        .check(z.maxLength(LIMITS.maxNameLength, `must be at most ${LIMITS.maxNameLength} characters`)),
+const cloudFields = {
+  points: z
+    .array(point, { error: 'must be an array of [x, y] points' })
+    .check(
+      z.minLength(1, 'must hold at least one point'),
+      z.maxLength(LIMITS.maxPointsPerCloud, `must hold at most ${LIMITS.maxPointsPerCloud} points`),
     ),
-    source: cloudSchema,
-    target: cloudSchema,
-    cost: z.optional(z.enum(['sqeuclidean', 'euclidean'], { error: 'must be "sqeuclidean" or "euclidean"' })),
-    method: z.optional(z.enum(METHOD_IDS, { error: `must be one of ${METHOD_IDS.join(', ')}` })),
-    params: z.optional(z.record(z.string(), z.unknown(), { error: 'must be an object' })),
-    seed: z.optional(boundedInt(2 ** 32 - 1, 'must be a number')),
+  weights: z.optional(
+    z.array(finiteNumber().check(z.gte(0, 'must be >= 0')), { error: 'must be an array of numbers' }),
+  ),
+  labels: z.optional(
+    z.array(boundedInt(LIMITS.maxLabel, 'must be an integer'), { error: 'must be an array of integers' }),
+  ),
+};
+
+type CloudFields = { points: [number, number][]; weights?: number[]; labels?: number[] };
+
+/** Weights and labels have one entry per point; weights are not all zero. */
+const cloudChecks = z.superRefine((c: CloudFields, ctx) => {
+  if (c.weights) {
+    if (c.weights.length !== c.points.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights'],
+        message: `must have one weight per point (${c.points.length}), got ${c.weights.length}`,
+      });
+    } else if (!c.weights.some((w) => w > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must not all be zero' });
+    }
+  }
+  if (c.labels && c.labels.length !== c.points.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['labels'],
+      message: `must have one label per point (${c.points.length}), got ${c.labels.length}`,
+    });
+  }
+});
+
+const v1Cloud = z.object(cloudFields, { error: 'must be an object with points' }).check(cloudChecks);
+
+const cloudName = z.string({ error: 'must be a string' }).check(
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(MAX_CLOUD_NAME, `must be at most ${MAX_CLOUD_NAME} characters`),
+  z.refine((s) => s.trim().length > 0, 'must not be blank'),
+);
+
+const v2Cloud = z
+  .object({ name: cloudName, ...cloudFields }, { error: 'must be an object with a name and points' })
+  .check(cloudChecks);
+
+/** The fields both versions share. */
+const common = {
+  format: z.literal(FORMAT_NAME, { error: `must be "${FORMAT_NAME}"` }),
+  name: z.optional(
+    z
+      .string({ error: 'must be a string' })
+      .check(z.maxLength(LIMITS.maxNameLength, `must be at most ${LIMITS.maxNameLength} characters`)),
+  ),
+  cost: z.optional(z.enum(['sqeuclidean', 'euclidean'], { error: 'must be "sqeuclidean" or "euclidean"' })),
+  method: z.optional(z.enum(METHOD_ID_LIST, { error: `must be one of ${METHOD_ID_LIST.join(', ')}` })),
+  params: z.optional(z.record(z.string(), z.unknown(), { error: 'must be an object' })),
+  seed: z.optional(boundedInt(2 ** 32 - 1, 'must be a number')),
+};
+
+/** The JSON shape of a v1 scenario file (two clouds, `source` and `target`), before parameter checks. */
+export const scenarioV1Schema = z.object(
+  { ...common, version: z.literal(1), source: v1Cloud, target: v1Cloud },
+  { error: 'must be a JSON object' },
+);
+
+/** The JSON shape of a v2 scenario file (1 to 8 named clouds), before parameter checks. */
+export const scenarioV2Schema = z.object(
+  {
+    ...common,
+    version: z.literal(2),
+    clouds: z.array(v2Cloud, { error: 'must be an array of clouds' }).check(
+      z.minLength(1, 'must hold at least one cloud'),
+      z.maxLength(MAX_CLOUDS, `must hold at most ${MAX_CLOUDS} clouds`),
+      z.superRefine((clouds, ctx) => {
+        const seen = new Set<string>();
+        clouds.forEach((c, k) => {
+          if (seen.has(c.name))
+            ctx.addIssue({ code: 'custom', path: [k, 'name'], message: `repeats the name "${c.name}"` });
+          seen.add(c.name);
+        });
+      }),
+    ),
   },
   { error: 'must be a JSON object' },
 );
 
-/** JSON form of a cloud in a v1 file. */
+/** JSON form of a cloud in a v2 file. */
 export interface CloudJson {
+  name: string;
   points: [number, number][];
   weights?: number[];
   labels?: number[];
 }
-/** JSON form of a v1 scenario file. */
+/** JSON form of a v2 scenario file (what the app and the CLI write). */
 export interface ScenarioJson {
   format: typeof FORMAT_NAME;
   version: typeof FORMAT_VERSION;
   name: string;
-  source: CloudJson;
-  target: CloudJson;
+  clouds: CloudJson[];
   cost: Scenario['cost'];
   method: Scenario['method'];
-  params: Record<string, number | string | boolean>;
+  params: Record<string, unknown>;
   seed: number;
 }
 
@@ -127,28 +163,58 @@ function formatIssue(issue: z.core.$ZodIssue): string {
   return where ? `${where} ${issue.message}` : issue.message;
 }
 
-function cloudFromJson(c: z.infer<typeof cloudSchema>): Cloud {
+function cloudFromJson(c: CloudFields, name: string): Cloud {
   const points = new Float64Array(c.points.length * 2);
   c.points.forEach(([x, y], i) => {
     points[2 * i] = x;
     points[2 * i + 1] = y;
   });
   return {
+    name,
     points,
     weights: c.weights ? Float64Array.from(c.weights) : null,
     labels: c.labels ? Int32Array.from(c.labels) : null,
   };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The version check, before the version's own schema: a clear message for a newer file. */
+function versionError(value: unknown): string | null {
+  if (!isObject(value)) return 'must be a JSON object';
+  if (value.format !== FORMAT_NAME) return `format must be "${FORMAT_NAME}"`;
+  const v = value.version;
+  if (v === 1 || v === 2) return null;
+  if (typeof v === 'number' && Number.isInteger(v) && v > FORMAT_VERSION)
+    return `version ${v} was written by a newer version of the playground (this app reads versions 1 and 2)`;
+  return 'version must be 1 or 2';
+}
+
 /**
- * Validates an already-parsed JSON value as a v1 scenario. Never throws: any problem becomes one
- * message naming the offending key (for example `source.points[3] must be an [x, y] pair`).
+ * Validates an already-parsed JSON value as a v1 or v2 scenario. Never throws: any problem becomes
+ * one message naming the offending key (for example `clouds[1].points[3] must be an [x, y] pair`).
  */
 export function parseScenario(value: unknown): ParseResult {
   try {
-    const r = scenarioFileSchema.safeParse(value);
-    if (!r.success) return { ok: false, error: formatIssue(r.error.issues[0]) };
-    const d = r.data;
+    const bad = versionError(value);
+    if (bad) return { ok: false, error: bad };
+    let clouds: Cloud[];
+    let d: z.infer<typeof scenarioV1Schema> | z.infer<typeof scenarioV2Schema>;
+    if ((value as { version: unknown }).version === 1) {
+      const r = scenarioV1Schema.safeParse(value);
+      if (!r.success) return { ok: false, error: formatIssue(r.error.issues[0]) };
+      d = r.data;
+      clouds = [
+        cloudFromJson(r.data.source, defaultCloudName(0)),
+        cloudFromJson(r.data.target, defaultCloudName(1)),
+      ];
+    } else {
+      const r = scenarioV2Schema.safeParse(value);
+      if (!r.success) return { ok: false, error: formatIssue(r.error.issues[0]) };
+      d = r.data;
+      clouds = r.data.clouds.map((c) => cloudFromJson(c, c.name));
+    }
     const method = d.method ?? 'exact';
     const params = resolveParams(method, d.params ?? {});
     if (!params.ok) return params;
@@ -156,8 +222,7 @@ export function parseScenario(value: unknown): ParseResult {
       ok: true,
       scenario: {
         name: d.name ?? 'Untitled',
-        source: cloudFromJson(d.source),
-        target: cloudFromJson(d.target),
+        clouds,
         cost: d.cost ?? 'sqeuclidean',
         method,
         params: params.params,
@@ -170,8 +235,12 @@ export function parseScenario(value: unknown): ParseResult {
   }
 }
 
-/** Parses JSON text then validates it; a syntax error becomes a message too. */
+/**
+ * Parses JSON text then validates it; a syntax error becomes a message too. A leading byte-order
+ * mark is ignored.
+ */
 export function parseScenarioText(text: string): ParseResult {
+  text = stripBom(text);
   if (text.length > LIMITS.maxJsonChars)
     return { ok: false, error: `file is too large (over ${LIMITS.maxJsonChars} characters)` };
   let value: unknown;
@@ -183,27 +252,27 @@ export function parseScenarioText(text: string): ParseResult {
   return parseScenario(value);
 }
 
-function cloudToJson(c: Cloud): CloudJson {
+/** The JSON form of one cloud. */
+export function cloudToJson(c: Cloud): CloudJson {
   const n = c.points.length >> 1;
   const points: [number, number][] = new Array(n);
   for (let i = 0; i < n; i++) points[i] = [c.points[2 * i], c.points[2 * i + 1]];
-  const out: CloudJson = { points };
+  const out: CloudJson = { name: c.name, points };
   if (c.weights) out.weights = Array.from(c.weights);
   if (c.labels) out.labels = Array.from(c.labels);
   return out;
 }
 
-/** The v1 JSON object of a scenario (what a file holds). */
+/** The v2 JSON object of a scenario (what a file holds). */
 export function scenarioToJson(s: Scenario): ScenarioJson {
   return {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     name: s.name,
-    source: cloudToJson(s.source),
-    target: cloudToJson(s.target),
+    clouds: s.clouds.map(cloudToJson),
     cost: s.cost,
     method: s.method,
-    params: { ...s.params },
+    params: JSON.parse(JSON.stringify(s.params)) as Record<string, unknown>,
     seed: s.seed,
   };
 }

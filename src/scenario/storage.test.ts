@@ -8,6 +8,7 @@ import {
   type KeyValueBackend,
   type StorageResult,
 } from './storage.ts';
+import { sourceCloud } from './types.ts';
 
 /** An in-memory backend that clones values like IndexedDB's structured clone. */
 function memoryBackend(): KeyValueBackend & { data: Map<string, unknown> } {
@@ -53,7 +54,7 @@ describe('saved scenarios over a working backend', () => {
 
     const opened = value(await saved.open(a.id));
     expect(opened.name).toBe('First');
-    expect(Array.from(opened.source.points)).toEqual(Array.from(s.source.points));
+    expect(Array.from(sourceCloud(opened).points)).toEqual(Array.from(sourceCloud(s).points));
     expect(opened.params).toEqual(s.params);
 
     value(await saved.rename(a.id, 'Renamed'));

@@ -3,7 +3,7 @@
  * `storageIdb.ts`), over a small key-value backend so the logic is tested with fakes.
  *
  * Keys: `index` holds the list of `SavedMeta` (small: name, date, thumbnail), and `data:<id>`
- * each scenario's v1 JSON object. Opening validates with `parseScenario` like every other edge:
+ * each scenario's JSON object (v2; entries saved as v1 still open). Opening validates with `parseScenario` like every other edge:
  * storage is outside data too (another version of the app, a browser extension, a broken disk).
  *
  * Every call is wrapped (`guard`): a failing, full, blocked or hanging backend gives
@@ -11,7 +11,8 @@
  */
 import { LIMITS } from './limits.ts';
 import { parseScenario, scenarioToJson } from './schema.ts';
-import { METHOD_IDS, cloudSize, type MethodId, type Scenario } from './types.ts';
+import { METHOD_IDS } from '../methods/index.ts';
+import { MAX_CLOUDS, cloudSize, type MethodId, type Scenario } from './types.ts';
 
 /** The few operations the saved list needs (idb-keyval's shape). */
 export interface KeyValueBackend {
@@ -34,8 +35,8 @@ export interface SavedMeta {
   /** A small PNG data URL, or null. */
   readonly thumbnail: string | null;
   readonly method: MethodId;
-  /** Points in the source and target clouds. */
-  readonly counts: readonly [number, number];
+  /** Points in each cloud, in order. */
+  readonly counts: readonly number[];
 }
 
 /** How long a storage call may take before it is reported as not answering, ms. */
@@ -110,7 +111,8 @@ export function readIndex(value: unknown): SavedMeta[] {
       Number.isFinite(m.savedAt) &&
       (METHOD_IDS as readonly unknown[]).includes(m.method) &&
       Array.isArray(counts) &&
-      counts.length === 2 &&
+      counts.length >= 1 &&
+      counts.length <= MAX_CLOUDS &&
       counts.every((c) => Number.isInteger(c) && c >= 0) &&
       (thumb === null || isThumbnail(thumb))
     ) {
@@ -120,7 +122,7 @@ export function readIndex(value: unknown): SavedMeta[] {
         savedAt: m.savedAt,
         thumbnail: thumb as string | null,
         method: m.method as MethodId,
-        counts: [counts[0], counts[1]],
+        counts: counts.slice() as number[],
       });
     }
   }
@@ -173,7 +175,7 @@ export function createSavedScenarios(
         savedAt: Date.now(),
         thumbnail: isThumbnail(thumbnail) ? thumbnail : null,
         method: s.method,
-        counts: [cloudSize(s.source), cloudSize(s.target)],
+        counts: s.clouds.map(cloudSize),
       };
       await backend.set(dataKey(meta.id), { ...scenarioToJson(s), name: meta.name });
       try {

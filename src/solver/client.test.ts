@@ -17,6 +17,7 @@ function fakeFactory() {
     blocking = false;
     queued: (() => void)[] = [];
     pings = 0;
+    stops: number[] = [];
     unblock() {
       this.blocking = false;
       for (const r of this.queued.splice(0)) r();
@@ -30,6 +31,11 @@ function fakeFactory() {
       cancel: (id: number) => {
         if (this.hung) return;
         this.jobs.get(id)?.reject(new Error('cancelled'));
+      },
+      /** Stop requests received (the test decides whether the job answers). */
+      stop: (id: number) => {
+        this.stops.push(id);
+        return Promise.resolve();
       },
       armFault: (kind: 'throw' | 'crash' | 'hang') => {
         // A hung worker handles no message.
@@ -90,6 +96,34 @@ describe('SolverClient', () => {
     jobs[1].resolve('new');
     await expect(second).resolves.toEqual({ status: 'done', value: 'new' });
     expect(f.made.length).toBe(1); // cooperative cancel: same worker kept
+  });
+
+  it('stop asks the job to end; a job that answers keeps its result, the lane is not cancelled', async () => {
+    const f = fakeFactory();
+    const c = new SolverClient({ createHandle: f.create });
+    const out = c.run('lane', work);
+    c.stop('lane', 2000);
+    const [id] = [...f.made[0].jobs.keys()];
+    expect(f.made[0].stops).toEqual([id]);
+    // A training answers with what it has.
+    f.made[0].jobs.get(id)!.resolve('so far');
+    await expect(out).resolves.toEqual({ status: 'done', value: 'so far' });
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(f.made[0].terminated).toBe(false);
+  });
+
+  it('stop cancels a job that has not settled after the grace period', async () => {
+    const f = fakeFactory();
+    const c = new SolverClient({ createHandle: f.create });
+    const out = c.run('lane', work);
+    c.stop('lane', 2000);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(c.busy('lane')).toBe(true);
+    await vi.advanceTimersByTimeAsync(2);
+    await expect(out).resolves.toEqual({ status: 'cancelled' });
+    // Stopping an idle lane does nothing.
+    c.stop('lane', 10);
+    expect(f.made[0].stops).toHaveLength(1);
   });
 
   it('progress of a superseded job is dropped', async () => {

@@ -6,6 +6,9 @@
  * Rules (DESIGN.md section 3):
  * - A newer request on a lane supersedes the older one: the older is cancelled cooperatively
  *   (`api.cancel`, honoured at the kernel's next slice) and settles as `cancelled`.
+ * - Stop (`stop`) asks the lane's job to end and keep what it has (`api.stop`): a training answers
+ *   with its network so far, any other job is cancelled at its next slice (its last drawn state
+ *   stays). A job that has not settled `graceMs` later is cancelled.
  * - If the older job does not settle within `hangTimeoutMs` after the cancel (a kernel that never
  *   yields), the lane's worker is terminated and respawned, and the newer request re-sent.
  * - A worker that crashes (its `error` event) fails its jobs with a message and is respawned on
@@ -27,7 +30,7 @@ export type Outcome<R> =
 
 /** One worker as the client sees it; `createWorkerHandle` makes real ones, tests make fakes. */
 export interface WorkerHandle {
-  api: Pick<SolverApi, 'cancel' | 'armFault' | 'ping'> & Record<string, unknown>;
+  api: Pick<SolverApi, 'cancel' | 'stop' | 'armFault' | 'ping'> & Record<string, unknown>;
   terminate(): void;
   /** Registers the crash callback (the worker's `error` event). */
   onCrash(cb: (message: string) => void): void;
@@ -135,6 +138,24 @@ export class SolverClient {
       this.start(l, job);
       this.watch(l);
     });
+  }
+
+  /**
+   * Asks the lane's current job to stop and keep what it has (see the class comment); cancels it if
+   * it has not settled `graceMs` later. Nothing happens on an idle lane.
+   */
+  stop(lane: string, graceMs = 2000): void {
+    const l = this.lanes.get(lane);
+    const job = l?.current;
+    if (!l || !job) return;
+    try {
+      void (l.handle?.api.stop(job.id) as Promise<void> | undefined)?.catch(() => {});
+    } catch {
+      /* the worker may already be gone; the grace timer cancels the job */
+    }
+    setTimeout(() => {
+      if (!job.settled && l.current === job) this.cancel(lane);
+    }, graceMs);
   }
 
   /** Cancels the lane's current job, if any. */

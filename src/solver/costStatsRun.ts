@@ -3,7 +3,7 @@
  * the cost, a new request on the 'stats' lane supersedes the previous one.
  */
 import type { CostStatsResult } from '../../workers/api.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { targetCloud, sourceCloud, type Scenario } from '../scenario/types.ts';
 import { startAutoRun } from './autoRun.ts';
 import { trackRun } from './trackRun.ts';
 import { runWithClouds } from './solver.ts';
@@ -27,7 +27,7 @@ export function runCostStats(s: Scenario): Promise<void> {
 /** Subscribes to the store; returns the unsubscribe function. */
 export function startCostStats(): () => void {
   return startAutoRun({
-    deps: (s) => [s.source, s.target, s.cost],
+    deps: (s) => [sourceCloud(s), targetCloud(s), s.cost],
     enabled: () => true,
     run: runCostStats,
     debounceMs: 120,

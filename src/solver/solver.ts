@@ -4,20 +4,35 @@
  */
 import * as Comlink from 'comlink';
 import type { CloudsRequest, JobProgress, SolverApi } from '../../workers/api.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { sourceCloud, targetCloud, type Cloud, type Scenario } from '../scenario/types.ts';
 import { SolverClient, type Outcome } from './client.ts';
 import { createWorkerHandle } from './workerHandle.ts';
 
 export const solverClient = new SolverClient({ createHandle: createWorkerHandle });
 
-/** Copies the scenario's clouds into a request; the returned list holds the buffers to transfer. */
+/**
+ * Copies of a cloud's points and weights for a request (weights null when uniform), and `transfer`
+ * extended with their buffers.
+ */
+export function cloudPayload(
+  cloud: Cloud,
+  transfer: ArrayBuffer[],
+): { points: Float64Array; weights: Float64Array | null } {
+  const points = cloud.points.slice();
+  const weights = cloud.weights ? cloud.weights.slice() : null;
+  transfer.push(points.buffer as ArrayBuffer, ...(weights ? [weights.buffer as ArrayBuffer] : []));
+  return { points, weights };
+}
+
+/** Copies the scenario's source and target into a request; the returned list holds the buffers to transfer. */
 export function cloudsRequest(s: Scenario, jobId: number): { req: CloudsRequest; transfer: ArrayBuffer[] } {
-  const x = s.source.points.slice();
-  const y = s.target.points.slice();
-  const a = s.source.weights ? s.source.weights.slice() : null;
-  const b = s.target.weights ? s.target.weights.slice() : null;
-  const transfer = [x.buffer, y.buffer, ...(a ? [a.buffer] : []), ...(b ? [b.buffer] : [])] as ArrayBuffer[];
-  return { req: { jobId, x, y, a, b, cost: s.cost }, transfer };
+  const transfer: ArrayBuffer[] = [];
+  const src = cloudPayload(sourceCloud(s), transfer);
+  const tgt = cloudPayload(targetCloud(s), transfer);
+  return {
+    req: { jobId, x: src.points, y: tgt.points, a: src.weights, b: tgt.weights, cost: s.cost },
+    transfer,
+  };
 }
 
 /** Wraps a progress callback so it can cross the worker boundary. */
@@ -39,4 +54,15 @@ export function runWithClouds<R, Extra extends object>(
     },
     onProgress,
   );
+}
+
+/** How long a Stop may take before the job is cancelled instead, ms. */
+export const STOP_GRACE_MS = 2000;
+
+/**
+ * Stop for any method's run (the panels' Stop buttons): a training ends after its current step and
+ * keeps its network or map; other jobs are cancelled and keep their last drawn state.
+ */
+export function stopRun(lane: string): void {
+  solverClient.stop(lane, STOP_GRACE_MS);
 }

@@ -3,7 +3,7 @@
  * runs slice, the result in the results cache, errors as a notice. Shared by every lane.
  */
 import type { JobProgress } from '../../workers/api.ts';
-import { cloudSize, type Scenario } from '../scenario/types.ts';
+import { targetCloud, sourceCloud, cloudSize, type Cloud, type Scenario } from '../scenario/types.ts';
 import { putResult } from '../state/results.ts';
 import { useStore } from '../state/store.ts';
 import type { Outcome } from './client.ts';
@@ -15,6 +15,11 @@ export interface TrackOptions<R> {
   onProgress?: (p: JobProgress, runId: number) => void;
   /** Called with the result before it is stored. */
   onDone?: (value: R, runId: number) => void;
+  /**
+   * The clouds this run reads, each of which needs a point (default: the first two, a transport
+   * pair). A one-cloud method passes its cloud; a barycenter passes the clouds it averages.
+   */
+  reads?: readonly Cloud[];
 }
 
 /**
@@ -28,8 +33,15 @@ export async function trackRun<R>(
 ): Promise<void> {
   const { setRun, patchRun, notify } = useStore.getState();
   const id = nextRunId++;
-  if (cloudSize(s.source) === 0 || cloudSize(s.target) === 0) {
-    setRun(lane, { id, status: 'error', progress: 0, error: 'Both clouds need at least one point.' });
+  const reads = options.reads ?? [sourceCloud(s), targetCloud(s)];
+  if (reads.some((c) => cloudSize(c) === 0)) {
+    const error =
+      reads.length === 1
+        ? 'The cloud needs at least one point.'
+        : reads.length === 2
+          ? 'Both clouds need at least one point.'
+          : 'Every cloud used needs at least one point.';
+    setRun(lane, { id, status: 'error', progress: 0, error });
     return;
   }
   const started = performance.now();

@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useStore } from '../state/store.ts';
+import { ClassLegend } from './ClassLegend.tsx';
 import { METHOD_SUMMARY_ID } from './describedBy.ts';
 import { stageActionLabel, subscribeStageAction } from './stageAction.ts';
 import { mountStage } from './stageController.ts';
@@ -36,6 +37,7 @@ export function Stage() {
         aria-label="Stage"
         aria-describedby={METHOD_SUMMARY_ID}
       />
+      <ClassLegend />
       <p id="stage-help" className="stage-sr">
         Draw with the active tool. Arrow keys move the keyboard cursor, Shift with an arrow moves five steps
         (with the Pan tool, arrows pan). Enter or Space acts at the cursor: Add point adds one point, Brush

@@ -4,7 +4,6 @@
  * M move, E eraser, S select, H pan, X toggles the active cloud, 0 resets the view.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { Side } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
 import type { ToolId } from '../state/uiSlice.ts';
 import {
@@ -78,7 +77,7 @@ export function installToolShortcuts(): () => void {
     const s = useStore.getState();
     const key = e.key.toLowerCase();
     if (key in TOOL_KEYS) s.setTool(TOOL_KEYS[key as keyof typeof TOOL_KEYS]);
-    else if (key === 'x') s.setActiveSide(s.activeSide === 'source' ? 'target' : 'source');
+    else if (key === 'x') s.setActiveCloud((s.activeCloud + 1) % Math.max(1, s.scenario.clouds.length));
     else if (key === '0') s.resetView();
     else return;
     e.preventDefault();
@@ -87,17 +86,23 @@ export function installToolShortcuts(): () => void {
   return () => window.removeEventListener('keydown', onKey);
 }
 
-function SideButton({ side }: { side: Side }) {
-  const active = useStore((s) => s.activeSide === side);
-  const name = side === 'source' ? 'Edit source' : 'Edit target';
+/** The active cloud, in its colour; a click (or X) makes the next cloud active. */
+function ActiveCloudButton() {
+  const active = useStore((s) => s.activeCloud);
+  const name = useStore((s) => s.scenario.clouds[s.activeCloud]?.name ?? '');
+  const count = useStore((s) => s.scenario.clouds.length);
   return (
     <button
       type="button"
-      className={`tp-btn tp-side ${side}`}
-      aria-label={name}
-      aria-pressed={active}
-      title={`${name} cloud (X toggles)`}
-      onClick={() => useStore.getState().setActiveSide(side)}
+      className="tp-btn tp-side"
+      style={{ ['--side' as string]: `var(--cloud-${active})` }}
+      aria-label={`Active cloud: ${name}`}
+      title={`Editing ${name}. Click or press X for the next cloud.`}
+      disabled={count < 2}
+      onClick={() => {
+        const s = useStore.getState();
+        s.setActiveCloud((s.activeCloud + 1) % s.scenario.clouds.length);
+      }}
     >
       <span className="tp-dot" aria-hidden="true" />
     </button>
@@ -192,9 +197,8 @@ export function ToolPalette() {
         ))}
       </div>
       <div className="tp-sep" aria-hidden="true" />
-      <div className="tp-group" role="group" aria-label="Active cloud">
-        <SideButton side="source" />
-        <SideButton side="target" />
+      <div className="tp-group">
+        <ActiveCloudButton />
       </div>
       <div className="tp-sep" aria-hidden="true" />
       <div className="tp-group">

@@ -10,22 +10,30 @@ import {
   validIndices,
 } from './hitTest.ts';
 
-const cloud = (pts: number[]): Cloud => ({ points: Float64Array.from(pts), weights: null, labels: null });
+const cloud = (pts: number[]): Cloud => ({
+  name: 'c',
+  points: Float64Array.from(pts),
+  weights: null,
+  labels: null,
+});
 
 describe('nearestInClouds', () => {
-  const clouds = { source: cloud([0, 0, 5, 5]), target: cloud([1, 0]) };
-  it('nearest of either cloud wins', () => {
-    const hit = nearestInClouds(clouds, 0.8, 0, 1, 'source')!;
-    expect([hit.side, hit.index]).toEqual(['target', 0]);
+  const clouds = [cloud([0, 0, 5, 5]), cloud([1, 0]), cloud([0.5, 3])];
+  it('nearest of any cloud wins', () => {
+    const hit = nearestInClouds(clouds, 0.8, 0, 1, 0)!;
+    expect([hit.side, hit.index]).toEqual([1, 0]);
     expect(hit.distance).toBeCloseTo(0.2, 12);
-    expect(nearestInClouds(clouds, 4.9, 5, 1, 'target')?.side).toBe('source');
+    expect(nearestInClouds(clouds, 4.9, 5, 1, 1)?.side).toBe(0);
+    expect(nearestInClouds(clouds, 0.5, 2.5, 1, 0)?.side).toBe(2);
   });
-  it('an exact tie goes to the preferred side', () => {
-    expect(nearestInClouds(clouds, 0.5, 0, 1, 'source')?.side).toBe('source');
-    expect(nearestInClouds(clouds, 0.5, 0, 1, 'target')?.side).toBe('target');
+  it('an exact tie goes to the preferred cloud, then the lower index', () => {
+    expect(nearestInClouds(clouds, 0.5, 0, 1, 0)?.side).toBe(0);
+    expect(nearestInClouds(clouds, 0.5, 0, 1, 1)?.side).toBe(1);
+    expect(nearestInClouds(clouds, 0.5, 0, 1, 2)?.side).toBe(0);
   });
-  it('returns null outside the radius', () => {
-    expect(nearestInClouds(clouds, 3, 0, 1, 'source')).toBeNull();
+  it('returns null outside the radius, and for no clouds', () => {
+    expect(nearestInClouds(clouds, 3, 0, 1, 0)).toBeNull();
+    expect(nearestInClouds([], 0, 0, 1, 0)).toBeNull();
   });
 });
 

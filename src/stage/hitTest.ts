@@ -1,6 +1,6 @@
 /** Hit-testing for the pointer tools: pure functions over clouds, plane units unless noted. */
 import { nearestPoint } from '../scenario/cloudEdit.ts';
-import type { Cloud, Side } from '../scenario/types.ts';
+import type { Cloud } from '../scenario/types.ts';
 import type { Bounds } from './view.ts';
 
 /** Hit radius in CSS pixels for a fine pointer (mouse, pen) and for touch. */
@@ -13,31 +13,34 @@ export function hitRadiusFor(pointerType: string, coarseDevice = false): number 
     : HIT_RADIUS_PX.fine;
 }
 
-/** A point of one of the two clouds. */
+/** A point of one of the scenario's clouds. */
 export interface PointRef {
-  side: Side;
+  /** Index of the cloud. */
+  side: number;
   index: number;
   /** Distance to the query point, plane units. */
   distance: number;
 }
 
 /**
- * The point nearest to (x, y) within `maxDist` across both clouds (nearest wins; on an exact tie
- * the `prefer` side wins), or null.
+ * The point nearest to (x, y) within `maxDist` across every cloud (nearest wins; on an exact tie
+ * the `prefer` cloud wins, then the lower index), or null.
  */
 export function nearestInClouds(
-  clouds: { source: Cloud; target: Cloud },
+  clouds: readonly Cloud[],
   x: number,
   y: number,
   maxDist: number,
-  prefer: Side,
+  prefer: number,
 ): PointRef | null {
-  const other: Side = prefer === 'source' ? 'target' : 'source';
-  const a = nearestPoint(clouds[prefer], x, y, maxDist);
-  const b = nearestPoint(clouds[other], x, y, maxDist);
-  if (a && (!b || a.distance <= b.distance)) return { side: prefer, index: a.index, distance: a.distance };
-  if (b) return { side: other, index: b.index, distance: b.distance };
-  return null;
+  let best: PointRef | null = null;
+  const order = [prefer, ...clouds.keys()].filter((k, at, all) => k < clouds.length && all.indexOf(k) === at);
+  for (const k of order) {
+    const hit = nearestPoint(clouds[k], x, y, maxDist);
+    if (hit && (!best || hit.distance < best.distance))
+      best = { side: k, index: hit.index, distance: hit.distance };
+  }
+  return best;
 }
 
 /** Bounding box of the points `indices` of `cloud` (out-of-range indices skipped), or null if none. */

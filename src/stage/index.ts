@@ -4,5 +4,5 @@
  */
 export { registerOverlay, requestRedraw, type Overlay, type OverlayDraw } from './overlays.ts';
 export type { StageView, Bounds } from './view.ts';
-export { CLOUD_COLORS, FALLBACK_THEMES, readTheme, sideColor, type StageTheme } from './palette.ts';
+export { CLOUD_COLORS, FALLBACK_THEMES, cloudColor, readTheme, type StageTheme } from './palette.ts';
 export { getStageView } from './stageController.ts';

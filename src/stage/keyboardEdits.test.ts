@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cloudSize, type Cloud } from '../scenario/types.ts';
+import { targetCloud, sourceCloud, cloudSize, type Cloud } from '../scenario/types.ts';
 import { useStore } from '../state/store.ts';
 import {
   actAtCursor,
@@ -19,14 +19,19 @@ import { testToolEnv, testView } from './tools/testKit.ts';
 // 100 px per unit, plane origin at canvas (400, 300) of an 800×600 canvas.
 const view = testView(400, 300);
 const env = testToolEnv(view, 7);
-const cloud = (pts: number[]): Cloud => ({ points: Float64Array.from(pts), weights: null, labels: null });
+const cloud = (pts: number[], name = 'Source'): Cloud => ({
+  name,
+  points: Float64Array.from(pts),
+  weights: null,
+  labels: null,
+});
 const initial = useStore.getState();
 const s = () => useStore.getState();
 beforeEach(() => {
   useStore.setState(initial, true);
   useStore.setState({
-    scenario: { ...initial.scenario, source: cloud([0, 0, 1, 0]), target: cloud([0, 1]) },
-    activeSide: 'source',
+    scenario: { ...initial.scenario, clouds: [cloud([0, 0, 1, 0]), cloud([0, 1], 'Target')] },
+    activeCloud: 0,
     tool: 'point',
     brushSpread: 0.1,
     brushRate: 60,
@@ -74,42 +79,42 @@ describe('cursor geometry', () => {
 describe('edits at the cursor', () => {
   it('the point tool adds one point of the active cloud, one undo step', () => {
     const text = actAtCursor(env, { x: 0.4, y: -1.1 });
-    expect(text).toBe('Added source point at (0.40, −1.10)');
-    const pts = s().scenario.source.points;
+    expect(text).toBe('Added Source point at (0.40, −1.10)');
+    const pts = sourceCloud(s().scenario).points;
     expect(Array.from(pts.subarray(4))).toEqual([0.4, -1.1]);
     s().undo();
-    expect(cloudSize(s().scenario.source)).toBe(2);
+    expect(cloudSize(sourceCloud(s().scenario))).toBe(2);
   });
 
   it('the brush sprays a quarter second at the brush rate around the cursor, one undo step', () => {
-    useStore.setState({ tool: 'brush', activeSide: 'target' });
-    expect(actAtCursor(env, { x: 2, y: 2 })).toBe('Sprayed 15 target points around (2.00, 2.00)');
-    const pts = s().scenario.target.points;
-    expect(cloudSize(s().scenario.target)).toBe(16);
+    useStore.setState({ tool: 'brush', activeCloud: 1 });
+    expect(actAtCursor(env, { x: 2, y: 2 })).toBe('Sprayed 15 Target points around (2.00, 2.00)');
+    const pts = targetCloud(s().scenario).points;
+    expect(cloudSize(targetCloud(s().scenario))).toBe(16);
     // Spread 0.1: every point within 6 standard deviations of the cursor.
     for (let k = 2; k < pts.length; k += 2) expect(Math.hypot(pts[k] - 2, pts[k + 1] - 2)).toBeLessThan(0.6);
     s().undo();
-    expect(cloudSize(s().scenario.target)).toBe(1);
+    expect(cloudSize(targetCloud(s().scenario))).toBe(1);
   });
 
   it('the eraser clears its circle (radius 2 × spread)', () => {
     useStore.setState({ tool: 'erase' });
-    expect(actAtCursor(env, { x: 0.9, y: 0 })).toBe('Erased 1 source point around (0.90, 0.00)');
-    expect(Array.from(s().scenario.source.points)).toEqual([0, 0]);
-    expect(actAtCursor(env, { x: 3, y: 3 })).toBe('No source points to erase around (3.00, 3.00)');
+    expect(actAtCursor(env, { x: 0.9, y: 0 })).toBe('Erased 1 Source point around (0.90, 0.00)');
+    expect(Array.from(sourceCloud(s().scenario).points)).toEqual([0, 0]);
+    expect(actAtCursor(env, { x: 3, y: 3 })).toBe('No Source points to erase around (3.00, 3.00)');
     s().undo();
-    expect(cloudSize(s().scenario.source)).toBe(2);
+    expect(cloudSize(sourceCloud(s().scenario))).toBe(2);
   });
 
   it('the select tool toggles the nearest point in the selection, and edits nothing', () => {
     useStore.setState({ tool: 'select' });
-    expect(actAtCursor(env, { x: 0.9, y: 0 })).toBe('Selected source point at (1.00, 0.00); 1 selected');
-    expect(actAtCursor(env, { x: 0.1, y: 0 })).toBe('Selected source point at (0.00, 0.00); 2 selected');
+    expect(actAtCursor(env, { x: 0.9, y: 0 })).toBe('Selected Source point at (1.00, 0.00); 1 selected');
+    expect(actAtCursor(env, { x: 0.1, y: 0 })).toBe('Selected Source point at (0.00, 0.00); 2 selected');
     expect(Array.from(s().selection!.indices)).toEqual([0, 1]);
-    expect(actAtCursor(env, { x: 1, y: 0 })).toBe('Deselected source point at (1.00, 0.00); 1 selected');
+    expect(actAtCursor(env, { x: 1, y: 0 })).toBe('Deselected Source point at (1.00, 0.00); 1 selected');
     expect(Array.from(s().selection!.indices)).toEqual([0]);
-    expect(actAtCursor(env, { x: 3, y: 3 })).toBe('No source point near (3.00, 3.00) to select');
-    expect(actAtCursor(env, { x: 0, y: 0 })).toBe('Deselected source point at (0.00, 0.00); 0 selected');
+    expect(actAtCursor(env, { x: 3, y: 3 })).toBe('No Source point near (3.00, 3.00) to select');
+    expect(actAtCursor(env, { x: 0, y: 0 })).toBe('Deselected Source point at (0.00, 0.00); 0 selected');
     expect(s().selection).toBeNull();
     expect(s().history.past).toHaveLength(0);
   });
@@ -117,17 +122,17 @@ describe('edits at the cursor', () => {
   it('other tools change nothing and say which keys do', () => {
     useStore.setState({ tool: 'pan' });
     expect(actAtCursor(env, { x: 0, y: 0 })).toMatch(/^Enter adds points with the Add point or Brush tool/);
-    expect(cloudSize(s().scenario.source)).toBe(2);
+    expect(cloudSize(sourceCloud(s().scenario))).toBe(2);
   });
 
   it('Delete removes the nearest point of the active cloud within the radius', () => {
     // Radius max(2 × 0.1, 24 px / 100) = 0.24.
-    expect(removeNearest(env, { x: 0.8, y: 0 })).toBe('Removed source point at (1.00, 0.00)');
-    expect(Array.from(s().scenario.source.points)).toEqual([0, 0]);
-    expect(removeNearest(env, { x: 0.25, y: 0 })).toBe('No source point near (0.25, 0.00)');
-    expect(cloudSize(s().scenario.source)).toBe(1);
+    expect(removeNearest(env, { x: 0.8, y: 0 })).toBe('Removed Source point at (1.00, 0.00)');
+    expect(Array.from(sourceCloud(s().scenario).points)).toEqual([0, 0]);
+    expect(removeNearest(env, { x: 0.25, y: 0 })).toBe('No Source point near (0.25, 0.00)');
+    expect(cloudSize(sourceCloud(s().scenario))).toBe(1);
     s().undo();
-    expect(cloudSize(s().scenario.source)).toBe(2);
+    expect(cloudSize(sourceCloud(s().scenario))).toBe(2);
   });
 });
 
@@ -137,24 +142,24 @@ describe('carrying a point with the Move tool', () => {
   it('picks up the nearest point within 24 px, carries it, and drops it as one undo step', () => {
     const r = pickUp(env, { x: 0.9, y: 0.1 });
     expect(r.text).toBe(
-      'Picked up source point at (1.00, 0.00): arrows move it, Enter drops it, Escape puts it back',
+      'Picked up Source point at (1.00, 0.00): arrows move it, Enter drops it, Escape puts it back',
     );
     const c = r.carried!;
     carryTo(env, c, { x: 1.5, y: -0.5 });
     carryTo(env, c, { x: 2, y: -1 });
-    expect(Array.from(s().scenario.source.points)).toEqual([0, 0, 2, -1]);
-    expect(drop(c)).toBe('Dropped source point at (2.00, −1.00)');
+    expect(Array.from(sourceCloud(s().scenario).points)).toEqual([0, 0, 2, -1]);
+    expect(drop(c)).toBe('Dropped Source point at (2.00, −1.00)');
     expect(s().gestureStart).toBeNull();
     s().undo(); // the whole carry is one step
-    expect(Array.from(s().scenario.source.points)).toEqual([0, 0, 1, 0]);
+    expect(Array.from(sourceCloud(s().scenario).points)).toEqual([0, 0, 1, 0]);
   });
 
   it('Escape puts the point back and leaves no undo step', () => {
-    const c = pickUp(env, { x: 0, y: 0.9 }).carried!; // the target point (0, 1) is nearest
-    expect(c.side).toBe('target');
+    const c = pickUp(env, { x: 0, y: 0.9 }).carried!; // the Target point (0, 1) is nearest
+    expect(c.side).toBe(1);
     carryTo(env, c, { x: 3, y: 3 });
-    expect(putBack(c)).toBe('Move cancelled: the target point is back');
-    expect(Array.from(s().scenario.target.points)).toEqual([0, 1]);
+    expect(putBack(c)).toBe('Move cancelled: the Target point is back');
+    expect(Array.from(targetCloud(s().scenario).points)).toEqual([0, 1]);
     expect(s().gestureStart).toBeNull();
     expect(s().history.past).toHaveLength(0);
   });

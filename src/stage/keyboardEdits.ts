@@ -5,7 +5,7 @@
  */
 import { appendPoints, nearestPoint, removeIndices } from '../scenario/cloudEdit.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import { cloudSize, type Side } from '../scenario/types.ts';
+import { cloudAt, cloudSize } from '../scenario/types.ts';
 import { withCloud } from '../state/scenarioSlice.ts';
 import { formatPoint } from '../lib/text.ts';
 import { addPointAt, brushRadius, FULL_MESSAGE } from './tools/brush.ts';
@@ -113,7 +113,8 @@ function sampleAt(view: StageView, p: PlanePoint): PointerSample {
   };
 }
 
-const sideName = (side: Side) => (side === 'source' ? 'source' : 'target');
+/** The name of cloud `k` as announcements say it ("Source", "Ring"). */
+const cloudName = (env: ToolEnv, k: number) => cloudAt(env.getState().scenario, k).name;
 
 /**
  * Enter/Space at the cursor with the active tool, one undo step: the point tool adds a point, the
@@ -123,15 +124,15 @@ const sideName = (side: Side) => (side === 'source' ? 'source' : 'target');
  */
 export function actAtCursor(env: ToolEnv, p: PlanePoint, decimals = 2): string {
   const s = env.getState();
-  const side = s.activeSide;
-  const before = cloudSize(s.scenario[side]);
+  const side = s.activeCloud;
+  const before = cloudSize(cloudAt(s.scenario, side));
   const where = formatPoint(p.x, p.y, decimals);
   const sample = sampleAt(env.view(), p);
   switch (s.tool) {
     case 'point': {
       addPointAt(env, sample);
-      return cloudSize(env.getState().scenario[side]) > before
-        ? `Added ${sideName(side)} point at ${where}`
+      return cloudSize(cloudAt(env.getState().scenario, side)) > before
+        ? `Added ${cloudName(env, side)} point at ${where}`
         : FULL_MESSAGE;
     }
     case 'brush': {
@@ -143,17 +144,17 @@ export function actAtCursor(env: ToolEnv, p: PlanePoint, decimals = 2): string {
         pts[2 * k] = p.x + s.brushSpread * env.normal();
         pts[2 * k + 1] = p.y + s.brushSpread * env.normal();
       }
-      s.commit(withCloud(s.scenario, side, appendPoints(s.scenario[side], pts)));
-      return `Sprayed ${n} ${sideName(side)} point${n === 1 ? '' : 's'} around ${where}`;
+      s.commit(withCloud(s.scenario, side, appendPoints(cloudAt(s.scenario, side), pts, s.drawClass)));
+      return `Sprayed ${n} ${cloudName(env, side)} point${n === 1 ? '' : 's'} around ${where}`;
     }
     case 'select':
       return toggleSelected(env, p, decimals);
     case 'erase': {
       startErase(env, sample).end();
-      const removed = before - cloudSize(env.getState().scenario[side]);
+      const removed = before - cloudSize(cloudAt(env.getState().scenario, side));
       return removed > 0
-        ? `Erased ${removed} ${sideName(side)} point${removed === 1 ? '' : 's'} around ${where}`
-        : `No ${sideName(side)} points to erase around ${where}`;
+        ? `Erased ${removed} ${cloudName(env, side)} point${removed === 1 ? '' : 's'} around ${where}`
+        : `No ${cloudName(env, side)} points to erase around ${where}`;
     }
     default:
       return 'Enter adds points with the Add point or Brush tool, erases with the Eraser, selects with the Select tool, or picks up a point with the Move tool; Delete removes the nearest point.';
@@ -167,17 +168,17 @@ export function actAtCursor(env: ToolEnv, p: PlanePoint, decimals = 2): string {
  */
 export function toggleSelected(env: ToolEnv, p: PlanePoint, decimals = 2): string {
   const s = env.getState();
-  const side = s.activeSide;
-  const cloud = s.scenario[side];
+  const side = s.activeCloud;
+  const cloud = cloudAt(s.scenario, side);
   const hit = nearestPoint(cloud, p.x, p.y, REMOVE_RADIUS_PX / env.view().k);
-  if (!hit) return `No ${sideName(side)} point near ${formatPoint(p.x, p.y, decimals)} to select`;
-  const current = s.selection && s.selection.side === side ? Array.from(s.selection.indices) : [];
+  if (!hit) return `No ${cloudName(env, side)} point near ${formatPoint(p.x, p.y, decimals)} to select`;
+  const current = s.selection && s.selection.cloud === side ? Array.from(s.selection.indices) : [];
   const was = current.includes(hit.index);
   const next = was ? current.filter((k) => k !== hit.index) : [...current, hit.index].sort((a, b) => a - b);
-  s.setSelection(next.length ? { side, indices: Int32Array.from(next) } : null);
+  s.setSelection(next.length ? { cloud: side, indices: Int32Array.from(next) } : null);
   const q = cloud.points;
   const at = formatPoint(q[2 * hit.index], q[2 * hit.index + 1], decimals);
-  return `${was ? 'Deselected' : 'Selected'} ${sideName(side)} point at ${at}; ${next.length} selected`;
+  return `${was ? 'Deselected' : 'Selected'} ${cloudName(env, side)} point at ${at}; ${next.length} selected`;
 }
 
 /**
@@ -186,28 +187,30 @@ export function toggleSelected(env: ToolEnv, p: PlanePoint, decimals = 2): strin
  */
 export function removeNearest(env: ToolEnv, p: PlanePoint, decimals = 2): string {
   const s = env.getState();
-  const side = s.activeSide;
-  const cloud = s.scenario[side];
+  const side = s.activeCloud;
+  const cloud = cloudAt(s.scenario, side);
   const r = Math.max(brushRadius(s.brushSpread), REMOVE_RADIUS_PX / env.view().k);
   const hit = nearestPoint(cloud, p.x, p.y, r);
-  if (!hit) return `No ${sideName(side)} point near ${formatPoint(p.x, p.y, decimals)}`;
+  if (!hit) return `No ${cloudName(env, side)} point near ${formatPoint(p.x, p.y, decimals)}`;
   const q = cloud.points;
   const at = formatPoint(q[2 * hit.index], q[2 * hit.index + 1], decimals);
   s.commit(withCloud(s.scenario, side, removeIndices(cloud, [hit.index])));
-  return `Removed ${sideName(side)} point at ${at}`;
+  return `Removed ${cloudName(env, side)} point at ${at}`;
 }
 
 /** A point carried by the keyboard (Move tool): the drag gesture and where the point is now. */
 export interface Carried {
   gesture: Gesture;
-  side: Side;
+  /** Index of the carried point's cloud, and the cloud's name (for announcements). */
+  side: number;
+  name: string;
   /** The point's position, which the cursor follows. */
   at: PlanePoint;
 }
 
 /**
  * Enter with the Move tool: picks up the point nearest the cursor within `REMOVE_RADIUS_PX`
- * (either cloud, the active one winning ties; a selected point brings its selection along), as a
+ * (any cloud, the active one winning ties; a selected point brings its selection along), as a
  * drag gesture that arrows continue (`carryTo`) and Enter ends as one undo step. Returns the
  * carried point (null when none is near) and the announcement.
  */
@@ -216,15 +219,15 @@ export function pickUp(env: ToolEnv, p: PlanePoint, decimals = 2): { carried: Ca
   const wide: ToolEnv = { ...env, hitRadiusPx: Math.max(env.hitRadiusPx, REMOVE_RADIUS_PX) };
   const hit = pointUnder(wide, p.x, p.y);
   if (!hit) return { carried: null, text: `No point near ${formatPoint(p.x, p.y, decimals)} to pick up` };
-  const q = env.getState().scenario[hit.side].points;
+  const q = cloudAt(env.getState().scenario, hit.side).points;
   const at = { x: q[2 * hit.index], y: q[2 * hit.index + 1] };
   // The drag starts at the point itself, so the point then follows the cursor exactly.
   const gesture = startMove(wide, sampleAt(view, at));
   if (!gesture) return { carried: null, text: `No point near ${formatPoint(p.x, p.y, decimals)} to pick up` };
   return {
-    carried: { gesture, side: hit.side, at },
+    carried: { gesture, side: hit.side, name: cloudName(env, hit.side), at },
     text:
-      `Picked up ${sideName(hit.side)} point at ${formatPoint(at.x, at.y, decimals)}: ` +
+      `Picked up ${cloudName(env, hit.side)} point at ${formatPoint(at.x, at.y, decimals)}: ` +
       'arrows move it, Enter drops it, Escape puts it back',
   };
 }
@@ -238,11 +241,11 @@ export function carryTo(env: ToolEnv, c: Carried, to: PlanePoint): void {
 /** Enter: drops the carried point where it is, one undo step. Returns the announcement. */
 export function drop(c: Carried, decimals = 2): string {
   c.gesture.end();
-  return `Dropped ${sideName(c.side)} point at ${formatPoint(c.at.x, c.at.y, decimals)}`;
+  return `Dropped ${c.name} point at ${formatPoint(c.at.x, c.at.y, decimals)}`;
 }
 
 /** Escape: puts the carried point back. Returns the announcement. */
 export function putBack(c: Carried): string {
   c.gesture.cancel();
-  return `Move cancelled: the ${sideName(c.side)} point is back`;
+  return `Move cancelled: the ${c.name} point is back`;
 }

@@ -34,7 +34,7 @@ import {
 } from './keyboardEdits.ts';
 import { registerOverlay, requestRedraw } from './overlays.ts';
 import { stageAction } from './stageAction.ts';
-import { sideColor } from './palette.ts';
+import { cloudColor } from './palette.ts';
 import { drawToolHover, type ToolEnv } from './tools/index.ts';
 import type { StageView } from './view.ts';
 
@@ -175,7 +175,7 @@ export function attachKeyboardCursor(container: HTMLElement, deps: KeyboardCurso
     const c = ensureCursor(view, cursorStep(view.k));
     const px = view.sx(c.x);
     const py = view.sy(c.y);
-    drawCrosshair(ctx, px, py, sideColor(view.theme, s.activeSide), view.theme.background);
+    drawCrosshair(ctx, px, py, cloudColor(view.theme, s.activeCloud), view.theme.background);
     if (s.tool === 'brush' || s.tool === 'erase') drawToolHover(ctx, view, s, env(), px, py);
   };
 

@@ -1,19 +1,25 @@
 /**
- * Colours of the stage and of charts that show the two clouds. Okabe–Ito colours (colour-blind
- * safe): a deeper pair for light backgrounds, a brighter pair for dark ones. The shell defines the
- * same values as CSS variables (`--source`, `--target`, ...); `readTheme` reads them from the page
- * so a theme switch restyles the canvas, and falls back to these constants.
+ * Colours of the stage and of charts that show the clouds. The eight cloud colours are the
+ * Okabe–Ito palette (colour-blind safe), ordered so that neighbours differ most for the common
+ * colour-vision deficiencies: deeper tones for light backgrounds, brighter ones for dark. On light
+ * backgrounds its orange, sky blue and yellow are darkened until each has at least 3:1 contrast with
+ * white (the WCAG minimum for graphics; a test checks it), and on dark ones its black is a grey. The shell defines the same values as CSS variables
+ * (`--cloud-0` … `--cloud-7`; `--source` and `--target` are the first two); `readTheme` reads them
+ * from the page so a theme switch restyles the canvas, and falls back to these constants.
  */
-import type { Side } from '../scenario/types.ts';
+import { MAX_CLOUDS } from '../scenario/types.ts';
 
-/** Okabe–Ito colours for the two clouds, per colour scheme. */
+/** The eight cloud colours, per colour scheme; cloud k has colour k. */
 export const CLOUD_COLORS = {
-  light: { source: '#0072B2', target: '#D55E00' },
-  dark: { source: '#56B4E9', target: '#E69F00' },
+  light: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#B87D00', '#3D93C9', '#8A7A00', '#4D4D4D'],
+  dark: ['#56B4E9', '#E69F00', '#2BC49A', '#E08BC0', '#FF7A3D', '#6F9FF0', '#F0E442', '#B8B8B8'],
 } as const;
 
 /** The colours the stage draws with (CSS colour strings). */
 export interface StageTheme {
+  /** Colour of cloud k, for k < MAX_CLOUDS. */
+  readonly clouds: readonly string[];
+  /** The first two clouds' colours (the source and target of two-cloud methods). */
   readonly source: string;
   readonly target: string;
   /** Canvas background. */
@@ -31,7 +37,9 @@ export interface StageTheme {
 /** Fallback themes when the CSS variables are missing. */
 export const FALLBACK_THEMES: { light: StageTheme; dark: StageTheme } = {
   light: {
-    ...CLOUD_COLORS.light,
+    clouds: CLOUD_COLORS.light,
+    source: CLOUD_COLORS.light[0],
+    target: CLOUD_COLORS.light[1],
     background: '#ffffff',
     foreground: '#1b2230',
     muted: '#5b6577',
@@ -41,7 +49,9 @@ export const FALLBACK_THEMES: { light: StageTheme; dark: StageTheme } = {
     dark: false,
   },
   dark: {
-    ...CLOUD_COLORS.dark,
+    clouds: CLOUD_COLORS.dark,
+    source: CLOUD_COLORS.dark[0],
+    target: CLOUD_COLORS.dark[1],
     background: '#12161e',
     foreground: '#e6e9ef',
     muted: '#98a2b3',
@@ -52,9 +62,20 @@ export const FALLBACK_THEMES: { light: StageTheme; dark: StageTheme } = {
   },
 };
 
-/** The colour of one cloud in a theme. */
-export function sideColor(theme: StageTheme, side: Side): string {
-  return side === 'source' ? theme.source : theme.target;
+/** The colour of the cloud at `index` in a theme. */
+export function cloudColor(theme: StageTheme, index: number): string {
+  return theme.clouds[index % MAX_CLOUDS];
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (h: string) => {
+    const [r, g, bl] = [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16) / 255);
+    const f = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(bl);
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** True when the page prefers a dark colour scheme. */
@@ -68,9 +89,11 @@ export function readTheme(el: Element): StageTheme {
   const css = getComputedStyle(el);
   const v = (name: string, dflt: string) => css.getPropertyValue(name).trim() || dflt;
   const background = v('--stage-bg', v('--panel', fallback.background));
+  const clouds = fallback.clouds.map((c, k) => v(`--cloud-${k}`, c));
   return {
-    source: v('--source', fallback.source),
-    target: v('--target', fallback.target),
+    clouds,
+    source: clouds[0],
+    target: clouds[1],
     background,
     foreground: v('--fg', fallback.foreground),
     muted: v('--muted', fallback.muted),

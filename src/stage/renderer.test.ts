@@ -3,12 +3,19 @@ import type { Scenario } from '../scenario/types.ts';
 import { isEditableTarget } from './keys.ts';
 import { stageLabel } from './renderer.ts';
 
-const cloud = (n: number) => ({ points: new Float64Array(2 * n), weights: null, labels: null });
+const cloud = (n: number, name: string) => ({
+  name,
+  points: new Float64Array(2 * n),
+  weights: null,
+  labels: null,
+});
 
 describe('stageLabel', () => {
-  it('summarises both clouds', () => {
-    const scenario = { source: cloud(150), target: cloud(1) } as unknown as Scenario;
-    expect(stageLabel({ scenario })).toBe('Stage: source 150 points, target 1 point');
+  it('names every cloud with its count', () => {
+    const scenario = {
+      clouds: [cloud(150, 'Source'), cloud(1, 'Target'), cloud(0, 'Ring')],
+    } as unknown as Scenario;
+    expect(stageLabel({ scenario })).toBe('Stage: Source 150 points, Target 1 point, Ring 0 points');
   });
 });
 

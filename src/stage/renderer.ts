@@ -3,20 +3,20 @@
  * background → grid → overlays with order < 0 → clouds (the inactive one first, so the cloud being
  * edited is on top) → selection → overlays with order >= 0 → tool feedback.
  */
-import { cloudSize, type Side } from '../scenario/types.ts';
+import { cloudAt, cloudSize } from '../scenario/types.ts';
 import type { Store } from '../state/store.ts';
 import { validIndices } from './hitTest.ts';
 import { drawCloud, drawSelection } from './layers/clouds.ts';
 import { drawGrid } from './layers/grid.ts';
 import { createLayerCache } from './layerCache.ts';
 import { getOverlays, type OverlayDraw } from './overlays.ts';
-import { sideColor } from './palette.ts';
+import { cloudColor } from './palette.ts';
 import type { StageView } from './view.ts';
 
-/** The canvas's accessible name, e.g. "Stage: source 150 points, target 150 points". */
+/** The canvas's accessible name, e.g. "Stage: Source 150 points, Target 150 points". */
 export function stageLabel(s: Pick<Store, 'scenario'>): string {
   const n = (k: number) => `${k} point${k === 1 ? '' : 's'}`;
-  return `Stage: source ${n(cloudSize(s.scenario.source))}, target ${n(cloudSize(s.scenario.target))}`;
+  return `Stage: ${s.scenario.clouds.map((c) => `${c.name} ${n(cloudSize(c))}`).join(', ')}`;
 }
 
 const failed = new Set<string>();
@@ -36,16 +36,17 @@ function runLayer(ctx: CanvasRenderingContext2D, view: StageView, id: string, dr
   }
 }
 
-/** Draws the clouds (the inactive one first, so the cloud being edited is on top) and the selection. */
+/** Draws the clouds (the active one last, so the cloud being edited is on top) and the selection. */
 function drawClouds(ctx: CanvasRenderingContext2D, view: StageView, s: Store): void {
-  const active = s.activeSide;
-  const inactive: Side = active === 'source' ? 'target' : 'source';
-  for (const side of [inactive, active]) {
-    runLayer(ctx, view, side, (c, v) => drawCloud(c, v, s.scenario[side], sideColor(v.theme, side)));
+  const { clouds } = s.scenario;
+  const order = [...clouds.keys()].filter((k) => k !== s.activeCloud);
+  if (s.activeCloud < clouds.length) order.push(s.activeCloud);
+  for (const k of order) {
+    runLayer(ctx, view, `cloud ${k}`, (c, v) => drawCloud(c, v, clouds[k], cloudColor(v.theme, k)));
   }
   const sel = s.selection;
   if (sel) {
-    const cloud = s.scenario[sel.side];
+    const cloud = cloudAt(s.scenario, sel.cloud);
     const idx = validIndices(sel.indices, cloudSize(cloud));
     runLayer(ctx, view, 'selection', (c, v) => drawSelection(c, v, cloud, idx, v.theme.foreground));
   }
@@ -78,9 +79,7 @@ export function createFrameRenderer(): FrameRenderer {
       for (; k < overlays.length && overlays[k].order < 0; k++)
         runLayer(ctx, view, overlays[k].id, overlays[k].draw);
 
-      clouds.draw(ctx, view, [s.scenario.source, s.scenario.target, s.selection, s.activeSide], (c, v) =>
-        drawClouds(c, v, s),
-      );
+      clouds.draw(ctx, view, [s.scenario.clouds, s.selection, s.activeCloud], (c, v) => drawClouds(c, v, s));
 
       for (; k < overlays.length; k++) runLayer(ctx, view, overlays[k].id, overlays[k].draw);
       if (feedback) runLayer(ctx, view, 'tool', feedback);

@@ -5,6 +5,7 @@
  * changed (store, results cache, overlay redraw requests, pointer, zoom) — React never re-renders
  * for a frame.
  */
+import { cloudAt } from '../scenario/types.ts';
 import { removeIndices } from '../scenario/cloudEdit.ts';
 import { subscribeResults } from '../state/results.ts';
 import { withCloud } from '../state/scenarioSlice.ts';
@@ -46,10 +47,7 @@ export function mountStage(container: HTMLElement, canvas: HTMLCanvasElement): (
   const ctx = canvas.getContext('2d');
   if (!ctx) return () => {};
   const size = { width: 0, height: 0, dpr: 1 };
-  let bounds: Bounds = cloudsBounds([
-    useStore.getState().scenario.source,
-    useStore.getState().scenario.target,
-  ]);
+  let bounds: Bounds = cloudsBounds(useStore.getState().scenario.clouds);
   let theme: StageTheme = readTheme(container);
   let view: StageView | null = null;
   let frame = 0;
@@ -104,10 +102,9 @@ export function mountStage(container: HTMLElement, canvas: HTMLCanvasElement): (
     busy: () => !!tools.gesture(),
   });
 
-  /** Fits the view to the clouds (or [-3, 3]² when both are empty) and resets the zoom. */
+  /** Fits the view to the clouds (or [-3, 3]² when all are empty) and resets the zoom. */
   const fitToClouds = () => {
-    const { source, target } = useStore.getState().scenario;
-    bounds = cloudsBounds([source, target]);
+    bounds = cloudsBounds(useStore.getState().scenario.clouds);
     zoomPan.reset();
     invalidate();
   };
@@ -145,10 +142,13 @@ export function mountStage(container: HTMLElement, canvas: HTMLCanvasElement): (
 
   const unsubStore = useStore.subscribe((s, prev) => {
     if (s.viewResetCount !== prev.viewResetCount) fitToClouds();
-    else if (s.scenario.source !== prev.scenario.source && s.scenario.target !== prev.scenario.target) {
-      // A whole new scenario (file, link, gallery) replaces both clouds at once: fit it if it is out of view.
+    else if (
+      s.scenario.clouds !== prev.scenario.clouds &&
+      s.scenario.clouds.every((c) => !prev.scenario.clouds.includes(c))
+    ) {
+      // A whole new scenario (file, link, gallery) replaces every cloud at once: fit it if it is out of view.
       const v = getView();
-      if (v && shouldRefit(visibleBounds(v), [s.scenario.source, s.scenario.target])) fitToClouds();
+      if (v && shouldRefit(visibleBounds(v), s.scenario.clouds)) fitToClouds();
     }
     markDirty();
   });
@@ -164,8 +164,8 @@ export function mountStage(container: HTMLElement, canvas: HTMLCanvasElement): (
         e.preventDefault();
       }
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && s.selection && !s.gestureStart) {
-      const { side, indices } = s.selection;
-      const cloud = s.scenario[side];
+      const { cloud: side, indices } = s.selection;
+      const cloud = cloudAt(s.scenario, side);
       s.commit(
         withCloud(s.scenario, side, removeIndices(cloud, validIndices(indices, cloud.points.length >> 1))),
       );

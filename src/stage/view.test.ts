@@ -12,7 +12,12 @@ import {
   visibleBounds,
 } from './view.ts';
 
-const cloud = (pts: number[]): Cloud => ({ points: Float64Array.from(pts), weights: null, labels: null });
+const cloud = (pts: number[], name = 'Source'): Cloud => ({
+  name,
+  points: Float64Array.from(pts),
+  weights: null,
+  labels: null,
+});
 const empty = cloud([]);
 const theme = FALLBACK_THEMES.light;
 

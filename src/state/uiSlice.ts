@@ -1,6 +1,5 @@
 /** The ui slice: the active tool and cloud, brush settings, selection, view toggles and messages. */
 import type { StateCreator } from 'zustand';
-import type { Side } from '../scenario/types.ts';
 import type { Store } from './store.ts';
 
 /** Pointer tools of the stage. */
@@ -8,7 +7,8 @@ export type ToolId = 'brush' | 'point' | 'move' | 'erase' | 'select' | 'pan';
 
 /** A set of selected point indices in one cloud. */
 export interface Selection {
-  side: Side;
+  /** Index of the cloud in the scenario. */
+  cloud: number;
   /** Sorted, distinct indices into the cloud. */
   indices: Int32Array;
 }
@@ -22,11 +22,14 @@ export interface Notice {
 
 export interface UiSlice {
   tool: ToolId;
-  activeSide: Side;
+  /** Index of the cloud the tools edit (kept within the scenario's clouds by the store). */
+  activeCloud: number;
   /** Brush radius in plane units (standard deviation of the sprayed points). */
   brushSpread: number;
   /** Points the brush adds per second while held. */
   brushRate: number;
+  /** Class (0–9) given to points the brush and the point tool add; null: unlabelled (class 0 in a labelled cloud). */
+  drawClass: number | null;
   selection: Selection | null;
   showGrid: boolean;
   /** Draw plan lines x_i → y_j on the stage. */
@@ -37,8 +40,9 @@ export interface UiSlice {
   viewResetCount: number;
   notices: Notice[];
   setTool: (tool: ToolId) => void;
-  setActiveSide: (side: Side) => void;
+  setActiveCloud: (index: number) => void;
   setBrush: (spread: number, rate: number) => void;
+  setDrawClass: (label: number | null) => void;
   setSelection: (sel: Selection | null) => void;
   toggleGrid: () => void;
   setShowPlan: (on: boolean) => void;
@@ -52,9 +56,10 @@ let nextNoticeId = 1;
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) => ({
   tool: 'brush',
-  activeSide: 'target',
+  activeCloud: 1,
   brushSpread: 0.15,
   brushRate: 60,
+  drawClass: null,
   selection: null,
   showGrid: true,
   showPlan: true,
@@ -62,8 +67,9 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   viewResetCount: 0,
   notices: [],
   setTool: (tool) => set({ tool }),
-  setActiveSide: (activeSide) => set({ activeSide, selection: null }),
+  setActiveCloud: (activeCloud) => set({ activeCloud, selection: null }),
   setBrush: (brushSpread, brushRate) => set({ brushSpread, brushRate }),
+  setDrawClass: (drawClass) => set({ drawClass }),
   setSelection: (selection) => set({ selection }),
   toggleGrid: () => set({ showGrid: !get().showGrid }),
   setShowPlan: (showPlan) => set({ showPlan }),

@@ -17,7 +17,7 @@ import { absoluteEpsilon, fitEntropicMapSteps, type EntropicFit } from '../kerne
 import { entropicEvaluator } from '../kernels/entropicMapLattice.ts';
 import { icnnEvaluator } from '../kernels/icnnMap.ts';
 import { icnnTrainSteps, type IcnnTrainProgress, type IcnnTrainResult } from '../kernels/icnnTrain.ts';
-import { runSteps } from '../runner.ts';
+import { forgetStop, runSteps, stopRequested } from '../runner.ts';
 import type {
   BrenierEntropicRequest,
   BrenierIcnnRequest,
@@ -28,9 +28,6 @@ import type {
 
 /** A live preview of a training map at most this often, ms (each costs a full grid evaluation). */
 const PREVIEW_EVERY_MS = 300;
-
-/** Jobs asked to stop training early (and return their map) rather than be cancelled. */
-const stopRequests = new Set<number>();
 
 function checkCost(req: CloudsRequest): void {
   if (req.cost !== 'sqeuclidean') {
@@ -94,7 +91,7 @@ export const brenierMethods = {
 
   /**
    * Trains the ICNN map; progress carries the loss curve and, a few times a second, a preview of
-   * the current map. `stopBrenierTraining(jobId)` ends training early with the map so far.
+   * the current map. The `stop` control ends training early with the map so far.
    */
   async trainBrenierIcnn(
     req: BrenierIcnnRequest,
@@ -121,7 +118,7 @@ export const brenierMethods = {
         width: req.width,
         steps: req.steps,
         learningRate: req.learningRate,
-        shouldStop: () => stopRequests.has(req.jobId),
+        shouldStop: () => stopRequested(req.jobId),
       },
       randomLcg(req.seed),
     );
@@ -151,19 +148,14 @@ export const brenierMethods = {
       }
     }
     try {
-      const r = await runSteps(req.jobId, recorder(), toProgress, onProgress);
+      const r = await runSteps(req.jobId, recorder(), toProgress, onProgress, { stoppable: true });
       const view = evaluateBrenierView(icnnEvaluator(r.model), req.x, a, spec);
       const done = training(r.steps, r.stopped);
       const out: BrenierResult = { estimator: 'icnn', view, training: done, timeMs: performance.now() - t0 };
       return Comlink.transfer(out, [...viewBuffers(view), done.w2History.buffer as ArrayBuffer]);
     } finally {
-      stopRequests.delete(req.jobId);
+      forgetStop(req.jobId);
     }
-  },
-
-  /** Asks a running `trainBrenierIcnn` job to stop after its current step and return its map. */
-  stopBrenierTraining(jobId: number): void {
-    stopRequests.add(jobId);
   },
 };
 

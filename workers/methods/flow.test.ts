@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { twoMoons } from '../kernels/flowTestKit.ts';
+import { controlMethods } from './control.ts';
 import { flowMethods } from './flow.ts';
 import type { FlowDataRequest, FlowTrainProgress, FlowTrainRequest } from './flowTypes.ts';
 
@@ -63,7 +64,7 @@ describe('flow worker methods', () => {
     const r = await flowMethods.trainFlow(req, (p) => {
       if (!stopped && p.step >= 20) {
         stopped = true;
-        flowMethods.stopFlowTraining(req.jobId);
+        controlMethods.stop(req.jobId);
       }
     });
     expect(r.stopped).toBe(true);

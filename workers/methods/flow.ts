@@ -7,9 +7,9 @@
  *   preview of where `req.preview.x0` goes under it.
  * - `reflowFlow(req, onProgress)`: one Reflow round: pairs (x0, ODE(x0)) from `req.model`, then
  *   training on them (continuing from `req.model` by default).
- * - `stopFlowTraining(jobId)`: ends a training at its next step; the call resolves normally with
- *   the network as it is (`stopped: true`). Cancelling instead (`cancel`) rejects the call; the
- *   client then keeps the last snapshot it received.
+ * - the `stop` control (control.ts) ends a training at its next step; the call resolves normally
+ *   with the network as it is (`stopped: true`). Cancelling instead (`cancel`) rejects the call;
+ *   the client then keeps the last snapshot it received.
  * - `integrateFlow`, `evaluateFlow`, `sampleFlowSource`: run a model; measure it; draw starting
  *   points.
  *
@@ -24,7 +24,7 @@ import { FlowField, fitFrame, type FlowModel } from '../kernels/flowModel.ts';
 import { reflowPairsSteps } from '../kernels/flowReflow.ts';
 import { flowDistributions, NormalStream } from '../kernels/flowSampling.ts';
 import { DistributionPairs, FlowTrainer, type PairSource } from '../kernels/flowTrain.ts';
-import { runSteps } from '../runner.ts';
+import { forgetStop, runSteps, stopRequested } from '../runner.ts';
 import type {
   FlowEvaluateRequest,
   FlowEvaluateResult,
@@ -42,9 +42,6 @@ import type {
 
 /** Share of a Reflow job's `fraction` given to integrating the pairs (about their share of the time). */
 const REFLOW_PAIRS_SHARE = 0.1;
-
-/** Jobs asked to stop early (and keep their network). */
-const stopRequests = new Set<number>();
 
 /** What the training generator yields: the trainer's state, read by `toProgress`. */
 interface TrainTick {
@@ -74,7 +71,7 @@ class Session {
   /** Trains until done or stopped, yielding after every step. */
   *run(jobId: number): Generator<TrainTick, void> {
     const t = this.trainer;
-    while (!t.done && !stopRequests.has(jobId)) {
+    while (!t.done && !stopRequested(jobId)) {
       const t0 = performance.now();
       t.trainStep();
       this.trainMs += performance.now() - t0;
@@ -160,7 +157,7 @@ function transferResult(r: FlowTrainResult): FlowTrainResult {
 }
 
 export const flowMethods = {
-  /** Trains a flow (see the module note). Yields; cancellable; `stopFlowTraining` keeps the network. */
+  /** Trains a flow (see the module note). Yields; cancellable; the `stop` control keeps the network. */
   async trainFlow(
     req: FlowTrainRequest,
     onProgress?: (p: FlowTrainProgress) => void,
@@ -172,63 +169,60 @@ export const flowMethods = {
       req,
     );
     try {
-      await runSteps(req.jobId, session.run(req.jobId), (t) => session.progress(t), onProgress);
+      await runSteps(req.jobId, session.run(req.jobId), (t) => session.progress(t), onProgress, {
+        stoppable: true,
+      });
     } finally {
-      stopRequests.delete(req.jobId);
+      forgetStop(req.jobId);
     }
     return transferResult(session.result(0));
   },
 
-  /** One Reflow round from `req.model`. Yields; cancellable; `stopFlowTraining` keeps the network. */
+  /** One Reflow round from `req.model`. Yields; cancellable; the `stop` control keeps the network. */
   async reflowFlow(
     req: FlowReflowRequest,
     onProgress?: (p: FlowTrainProgress) => void,
   ): Promise<FlowTrainResult> {
-    const { source } = flowDistributions(req);
-    let pairsMs = 0;
-    const gen = reflowPairsSteps(new FlowField(req.model), source, {
-      count: req.pairs,
-      steps: req.pairSteps,
-      method: req.pairMethod,
-      seed: req.seed,
-    });
-    const t0 = performance.now();
-    const pairs = await runSteps(
-      req.jobId,
-      gen,
-      (p): FlowTrainProgress => ({
-        fraction: REFLOW_PAIRS_SHARE * (p.step / p.steps),
-        text: `Reflow pairs: ODE step ${p.step} of ${p.steps}`,
-        phase: 'pairs',
-        step: p.step,
-        steps: p.steps,
-        loss: NaN,
-        losses: new Float32Array(0),
-        firstStep: 0,
-      }),
-      onProgress,
-    );
-    pairsMs = performance.now() - t0;
-    const init = (req.init ?? 'continue') === 'continue' ? req.model : null;
-    // The training stream must differ from the pair stream: offset the seed.
-    const session = new Session(
-      trainerFor(pairs, { ...req, seed: req.seed + 1 }, init, req.model.frame),
-      req,
-    );
     try {
-      await runSteps(req.jobId, session.run(req.jobId), (t) => session.progress(t), onProgress);
+      const { source } = flowDistributions(req);
+      const gen = reflowPairsSteps(new FlowField(req.model), source, {
+        count: req.pairs,
+        steps: req.pairSteps,
+        method: req.pairMethod,
+        seed: req.seed,
+      });
+      const t0 = performance.now();
+      const pairs = await runSteps(
+        req.jobId,
+        gen,
+        (p): FlowTrainProgress => ({
+          fraction: REFLOW_PAIRS_SHARE * (p.step / p.steps),
+          text: `Reflow pairs: ODE step ${p.step} of ${p.steps}`,
+          phase: 'pairs',
+          step: p.step,
+          steps: p.steps,
+          loss: NaN,
+          losses: new Float32Array(0),
+          firstStep: 0,
+        }),
+        onProgress,
+        // A stop during the pairs lets them finish; training then stops before its first step.
+        { stoppable: true },
+      );
+      const pairsMs = performance.now() - t0;
+      const init = (req.init ?? 'continue') === 'continue' ? req.model : null;
+      // The training stream must differ from the pair stream: offset the seed.
+      const session = new Session(
+        trainerFor(pairs, { ...req, seed: req.seed + 1 }, init, req.model.frame),
+        req,
+      );
+      await runSteps(req.jobId, session.run(req.jobId), (t) => session.progress(t), onProgress, {
+        stoppable: true,
+      });
+      return transferResult(session.result(pairsMs));
     } finally {
-      stopRequests.delete(req.jobId);
+      forgetStop(req.jobId);
     }
-    return transferResult(session.result(pairsMs));
-  },
-
-  /**
-   * Ends training job `jobId` after its current step; its call resolves with the network so far.
-   * A Reflow job asked during its pair phase finishes the pairs, then stops before training.
-   */
-  stopFlowTraining(jobId: number): void {
-    stopRequests.add(jobId);
   },
 
   /** Pushes `x0` through the model's ODE. Yields per ODE step; cancellable. */

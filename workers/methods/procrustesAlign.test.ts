@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomLcg } from 'd3-random';
 import { sampleLetterF } from '../kernels/procrustesShapes.ts';
 import { applyMotion, rotationMatrix, wrapAngle } from '../kernels/rigidMotion.ts';
-import reference from './fixtures/procrustes_01_50.json';
+import reference from '../kernels/fixtures/procrustes_01_50.json';
 import {
   align,
   alignBlocker,

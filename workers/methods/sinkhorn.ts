@@ -41,8 +41,11 @@ function largest(p: SparsePlan, max: number): SparsePlan {
   };
 }
 
-/** The entries to draw from a dense plan: those above a fraction of the largest, at most MAX_DRAWN. */
-function drawnEntries(plan: Float64Array, n: number, m: number): SparsePlan {
+/**
+ * The entries to draw from a dense n×m plan: those above 1% of the largest, at most 8000 (the
+ * largest). Shared by every method that draws a dense plan.
+ */
+export function drawnEntries(plan: Float64Array, n: number, m: number): SparsePlan {
   let maxEntry = 0;
   for (let k = 0; k < n * m; k++) if (plan[k] > maxEntry) maxEntry = plan[k];
   return largest(sparsifyPlan(plan, n, m, Math.max(maxEntry * DRAW_CUTOFF, Number.MIN_VALUE)), MAX_DRAWN);

@@ -13,6 +13,7 @@ import { createLayerCache } from '../../stage/layerCache.ts';
 import type { StageView } from '../../stage/view.ts';
 import { getResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
+import { sourceCloud, targetCloud } from '../../scenario/types.ts';
 
 /** Lane whose result the layers draw. */
 export const PLAN_LANE = 'plan';
@@ -47,12 +48,16 @@ export function drawPlanLines(ctx: CanvasRenderingContext2D, view: StageView): v
   const r = currentPlan();
   const s = useStore.getState();
   if (!r || !s.showPlan) return;
-  const x = s.scenario.source.points;
-  const y = s.scenario.target.points;
+  const x = sourceCloud(s.scenario).points;
+  const y = targetCloud(s.scenario).points;
   linesCache.draw(ctx, view, [r.plan, x, y], (c, v) => paintPlanLines(c, v, r.plan, x, y));
 }
 
-function paintPlanLines(
+/**
+ * Paints plan lines x_i → y_j, opacity ∝ mass / max mass, in opacity buckets (entries with
+ * indices outside the clouds are skipped). Shared by every method that draws a sparse plan.
+ */
+export function paintPlanLines(
   ctx: CanvasRenderingContext2D,
   view: StageView,
   plan: SparsePlan,
@@ -91,8 +96,8 @@ export function drawParticles(ctx: CanvasRenderingContext2D, view: StageView): v
   if (!r || !s.showParticles) return;
   const t = s.t;
   const { plan } = r;
-  const x = s.scenario.source.points;
-  const y = s.scenario.target.points;
+  const x = sourceCloud(s.scenario).points;
+  const y = targetCloud(s.scenario).points;
   const n = x.length >> 1;
   const m = y.length >> 1;
   // Uniform mass per particle would be 1/max(n, m); radius grows with the square root of mass.

@@ -10,6 +10,7 @@ import { mapSentence, summarizeMap } from './mapSummary.ts';
 import { PointCell, SummarySentence } from './SummarySentence.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
 import { formatPoint } from '../../lib/text.ts';
+import { sourceCloud } from '../../scenario/types.ts';
 
 /** Sample rows in the table. */
 const SAMPLES = 6;
@@ -21,8 +22,8 @@ export interface MapSummaryProps {
 }
 
 export function MapSummary({ map, estimator }: MapSummaryProps) {
-  const x = useStore((s) => s.scenario.source.points);
-  const a = useStore((s) => s.scenario.source.weights);
+  const x = useStore((s) => sourceCloud(s.scenario).points);
+  const a = useStore((s) => sourceCloud(s.scenario).weights);
   const tx = map?.view.mappedSource;
   const s = useMemo(() => summarizeMap(x, tx ?? new Float64Array(0), a, SAMPLES), [x, tx, a]);
   const name = estimator === 'icnn' ? 'neural' : 'entropic';

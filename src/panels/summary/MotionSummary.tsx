@@ -1,13 +1,13 @@
 /** One-sentence summaries of the flow (where its particles end) and of the Procrustes fit. */
 import type { ProcrustesResponse } from '../../../workers/methods/procrustes.ts';
-import { selectedEntry, useFlow } from '../../solver/flowRun.ts';
+import { flowState, selectedEntry } from '../../methods/flow/state.ts';
 import { useStore } from '../../state/store.ts';
 import { flowSentence, procrustesSentence } from './motionSentences.ts';
 import { SummarySentence } from './SummarySentence.tsx';
 
 /** The selected flow model's W₂² to the target at the chosen Euler steps (as the readouts report it). */
 export function FlowSummary() {
-  const entry = useFlow((s) => selectedEntry(s));
+  const entry = flowState.use((s) => selectedEntry(s));
   const steps = useStore((s) => Number(s.scenario.params.eulerSteps));
   const ev = entry?.evaluation;
   // The curve holds powers of two: the largest one not above the chosen steps (as FlowReadouts).

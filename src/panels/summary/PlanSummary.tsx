@@ -10,6 +10,7 @@ import { planSentence, summarizePlan } from './planSummary.ts';
 import { PointCell, SummarySentence } from './SummarySentence.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
 import { formatPercent, formatPoint } from '../../lib/text.ts';
+import { sourceCloud, targetCloud } from '../../scenario/types.ts';
 
 /** Rows in the table. */
 const TOP_FLOWS = 10;
@@ -21,8 +22,8 @@ export interface PlanSummaryProps {
 }
 
 export function PlanSummary({ r, entropic = false }: PlanSummaryProps) {
-  const x = useStore((s) => s.scenario.source.points);
-  const y = useStore((s) => s.scenario.target.points);
+  const x = useStore((s) => sourceCloud(s.scenario).points);
+  const y = useStore((s) => targetCloud(s.scenario).points);
   const cost = useStore((s) => s.scenario.cost);
   const s = useMemo(() => summarizePlan(r.plan, x, y, cost, { top: TOP_FLOWS }), [r, x, y, cost]);
   const costName = cost === 'sqeuclidean' ? '|x−y|²' : '|x−y|';

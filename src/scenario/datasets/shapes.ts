@@ -237,3 +237,22 @@ export const SMILEY_STROKES: readonly Stroke[] = [
 export const TEXT_OT_STROKES: readonly Stroke[] = textStrokes('OT');
 /** Strokes of the letter "F" (asymmetric: its mirror image differs). Box 1.5. */
 export const LETTER_F_STROKES: readonly Stroke[] = textStrokes('F');
+
+/** A circle of radius 1.5 (one closed curve). Box 1.5. */
+export const CIRCLE_STROKES: readonly Stroke[] = [
+  { group: 0, points: arcVertices(0, 0, 1.5, 1.5, 0, TAU, 192) },
+];
+
+/** The outline of the square [-1.5, 1.5]². Box 1.5. */
+export const SQUARE_OUTLINE_STROKES: readonly Stroke[] = [
+  { group: 0, points: [-1.5, -1.5, 1.5, -1.5, 1.5, 1.5, -1.5, 1.5, -1.5, -1.5] },
+];
+
+/** The outline of a plus sign: arms of half-width 0.5 reaching to ±1.5. Box 1.5. */
+export const CROSS_STROKES: readonly Stroke[] = (() => {
+  const a = 0.5;
+  const b = 1.5;
+  // Twelve corners, counter-clockwise from the right arm's lower corner, closed.
+  const v = [b, -a, b, a, a, a, a, b, -a, b, -a, a, -b, a, -b, -a, -a, -a, -a, -b, a, -b, a, -a, b, -a];
+  return [{ group: 0, points: v }];
+})();

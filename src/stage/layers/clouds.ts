@@ -10,9 +10,10 @@
  */
 import type { Cloud } from '../../scenario/types.ts';
 import type { StageView } from '../view.ts';
+import { classColor, classShape, traceMarker, type ClassShape } from './classMarkers.ts';
 
 /** Radius range relative to the base radius: a point is drawn between 0.4× and 3× the base. */
-export const WEIGHT_RADIUS_CLAMP = [0.4, 3] as const;
+const WEIGHT_RADIUS_CLAMP = [0.4, 3] as const;
 
 /** Base point radius (CSS px) for a cloud of `n` points: smaller for crowded clouds (4 px for ~30, ~1.6 px at 20 000). */
 export function baseRadius(n: number): number {
@@ -55,8 +56,9 @@ function cachedFactors(weights: Float64Array | null): Float64Array | null {
 export const PATH_CHUNK = 32;
 
 /**
- * Traces the cloud's points (or the subset `only`) as circles, calling `paint` after every
- * `PATH_CHUNK` points in view and once at the end; returns how many points were in view.
+ * Traces the cloud's points (or the subset `only`) as circles, or as the class marker `shape`
+ * when given, calling `paint` after every `PATH_CHUNK` points in view and once at the end;
+ * returns how many points were in view.
  */
 function tracePoints(
   ctx: CanvasRenderingContext2D,
@@ -66,6 +68,7 @@ function tracePoints(
   pad: number,
   paint: () => void,
   only?: ArrayLike<number>,
+  shape?: ClassShape,
 ): number {
   const p = cloud.points;
   const n = p.length >> 1;
@@ -88,7 +91,9 @@ function tracePoints(
       ctx.beginPath();
     }
     drawn++;
-    if (r < squareBelow) {
+    if (shape) {
+      traceMarker(ctx, shape, x, y, r);
+    } else if (r < squareBelow) {
       ctx.rect(x - r, y - r, 2 * r, 2 * r);
     } else {
       ctx.moveTo(x + r, y);
@@ -106,6 +111,10 @@ function tracePoints(
 export function drawCloud(ctx: CanvasRenderingContext2D, view: StageView, cloud: Cloud, color: string): void {
   const n = cloud.points.length >> 1;
   if (n === 0) return;
+  if (cloud.labels && cloud.labels.length === n) {
+    drawLabelledCloud(ctx, view, cloud, cloud.labels, color);
+    return;
+  }
   const r0 = baseRadius(n);
   const outline = n <= 3000;
   ctx.fillStyle = color;
@@ -115,6 +124,60 @@ export function drawCloud(ctx: CanvasRenderingContext2D, view: StageView, cloud:
     ctx.fill();
     if (outline) ctx.stroke();
   });
+}
+
+/** Point indices grouped by label, ascending labels (cached per labels array). */
+const groupCache = new WeakMap<Int32Array, { label: number; indices: Int32Array }[]>();
+function groupsOf(labels: Int32Array): { label: number; indices: Int32Array }[] {
+  let g = groupCache.get(labels);
+  if (!g) {
+    const by = new Map<number, number[]>();
+    labels.forEach((l, i) => (by.get(l) ?? by.set(l, []).get(l)!).push(i));
+    g = [...by.keys()]
+      .sort((a, b) => a - b)
+      .map((label) => ({ label, indices: Int32Array.from(by.get(label)!) }));
+    groupCache.set(labels, g);
+  }
+  return g;
+}
+
+/**
+ * A labelled cloud: each point as its class's marker shape, filled with the cloud's colour, with
+ * a thin ring in the class colour (over a background halo, so the ring reads on any neighbour).
+ */
+function drawLabelledCloud(
+  ctx: CanvasRenderingContext2D,
+  view: StageView,
+  cloud: Cloud,
+  labels: Int32Array,
+  color: string,
+): void {
+  // Markers a little larger than dots, so the shape reads at the playground's sizes.
+  const r0 = 1.2 * baseRadius(labels.length);
+  const ring = labels.length <= 3000 ? 1.25 : 0.75;
+  ctx.fillStyle = color;
+  ctx.lineJoin = 'round';
+  for (const { label, indices } of groupsOf(labels)) {
+    const ringColor = classColor(label, view.theme.dark);
+    tracePoints(
+      ctx,
+      view,
+      cloud,
+      r0,
+      0,
+      () => {
+        ctx.lineWidth = ring + 1.5;
+        ctx.strokeStyle = view.theme.background;
+        ctx.stroke();
+        ctx.fill();
+        ctx.lineWidth = ring;
+        ctx.strokeStyle = ringColor;
+        ctx.stroke();
+      },
+      indices,
+      classShape(label),
+    );
+  }
 }
 
 /** Draws rings around the points `indices` of `cloud` (a selection highlight). */

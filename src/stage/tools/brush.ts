@@ -4,7 +4,7 @@
  */
 import { appendPoints } from '../../scenario/cloudEdit.ts';
 import { LIMITS } from '../../scenario/limits.ts';
-import { cloudSize, type Side } from '../../scenario/types.ts';
+import { cloudAt, cloudSize } from '../../scenario/types.ts';
 import { withCloud } from '../../state/scenarioSlice.ts';
 import type { Store } from '../../state/store.ts';
 import { revertGesture, type Gesture, type PointerSample, type ToolEnv } from './types.ts';
@@ -29,25 +29,25 @@ export const FULL_MESSAGE = `A cloud holds at most ${LIMITS.maxPointsPerCloud.to
  */
 function addPoints(
   s: Store,
-  side: Side,
+  side: number,
   count: number,
   sample: (out: Float64Array) => void,
   apply: (next: Store['scenario']) => void,
 ): boolean {
-  const cloud = s.scenario[side];
+  const cloud = cloudAt(s.scenario, side);
   const room = Math.max(0, LIMITS.maxPointsPerCloud - cloudSize(cloud));
   const n = Math.min(count, room);
   if (n > 0) {
     const pts = new Float64Array(2 * n);
     sample(pts);
-    apply(withCloud(s.scenario, side, appendPoints(cloud, pts)));
+    apply(withCloud(s.scenario, side, appendPoints(cloud, pts, s.drawClass)));
   }
   return n === count;
 }
 
 /** Starts a brush stroke at `p`: one point immediately, then `brushRate` points per second while held. */
 export function startBrush(env: ToolEnv, p: PointerSample): Gesture {
-  const side = env.getState().activeSide;
+  const side = env.getState().activeCloud;
   env.getState().beginGesture();
   let at = p;
   let lastTime = p.time;
@@ -98,7 +98,7 @@ export function addPointAt(env: ToolEnv, p: PointerSample): void {
   const s = env.getState();
   const ok = addPoints(
     s,
-    s.activeSide,
+    s.activeCloud,
     1,
     (out) => {
       out[0] = p.x;

@@ -1,4 +1,5 @@
 /** The eraser: removes points of the active cloud within the brush circle, sweeping along the stroke. */
+import { cloudAt } from '../../scenario/types.ts';
 import { pointsWithinRadius, remapAfterRemoval, removeIndices } from '../../scenario/cloudEdit.ts';
 import { withCloud } from '../../state/scenarioSlice.ts';
 import { brushRadius } from './brush.ts';
@@ -6,20 +7,20 @@ import { revertGesture, type Gesture, type PointerSample, type ToolEnv } from '.
 
 /** Starts an eraser stroke at `p` (one undo step for the whole stroke). */
 export function startErase(env: ToolEnv, p: PointerSample): Gesture {
-  const side = env.getState().activeSide;
+  const side = env.getState().activeCloud;
   env.getState().beginGesture();
   let last = p;
   const eraseAt = (x: number, y: number) => {
     const s = env.getState();
-    const cloud = s.scenario[side];
+    const cloud = cloudAt(s.scenario, side);
     const hit = pointsWithinRadius(cloud, x, y, brushRadius(s.brushSpread));
     if (hit.length === 0) return;
     s.preview(withCloud(s.scenario, side, removeIndices(cloud, hit)));
     // Keep a selection on this cloud pointing at the same points.
     const sel = s.selection;
-    if (sel && sel.side === side) {
+    if (sel && sel.cloud === side) {
       const indices = remapAfterRemoval(sel.indices, hit);
-      s.setSelection(indices.length ? { side, indices } : null);
+      s.setSelection(indices.length ? { cloud: side, indices } : null);
     }
   };
   eraseAt(p.x, p.y);

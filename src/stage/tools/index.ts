@@ -1,7 +1,8 @@
 /** Dispatch from the active tool to its gesture, and the hover feedback each tool draws. */
+import { cloudAt } from '../../scenario/types.ts';
 import type { ToolId } from '../../state/uiSlice.ts';
 import type { Store } from '../../state/store.ts';
-import { sideColor } from '../palette.ts';
+import { cloudColor } from '../palette.ts';
 import type { StageView } from '../view.ts';
 import { addPointAt, brushRadius, startBrush } from './brush.ts';
 import { startErase } from './erase.ts';
@@ -63,7 +64,7 @@ export function drawToolHover(
     ctx.lineWidth = 1.5;
     if (s.tool === 'brush') {
       ctx.setLineDash([4, 3]);
-      ctx.strokeStyle = sideColor(theme, s.activeSide);
+      ctx.strokeStyle = cloudColor(theme, s.activeCloud);
     } else {
       ctx.strokeStyle = theme.foreground;
       ctx.globalAlpha = 0.8;
@@ -81,11 +82,11 @@ export function drawToolHover(
   } else if (s.tool === 'move') {
     const hit = pointUnder(env, view.invertX(px), view.invertY(py));
     if (!hit) return;
-    const p = s.scenario[hit.side].points;
+    const p = cloudAt(s.scenario, hit.side).points;
     ctx.beginPath();
     ctx.arc(view.sx(p[2 * hit.index]), view.sy(p[2 * hit.index + 1]), 7, 0, 2 * Math.PI);
     ctx.lineWidth = 2;
-    ctx.strokeStyle = sideColor(theme, hit.side);
+    ctx.strokeStyle = cloudColor(theme, hit.side);
     ctx.stroke();
   }
 }

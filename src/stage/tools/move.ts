@@ -1,9 +1,9 @@
 /**
- * The move tool: drags the point nearest the pointer (either cloud, nearest wins, within the hit
+ * The move tool: drags the point nearest the pointer (any cloud, nearest wins, within the hit
  * radius); when that point is selected, the whole selection moves with it.
  */
 import { moveIndices } from '../../scenario/cloudEdit.ts';
-import type { Side } from '../../scenario/types.ts';
+import { cloudAt } from '../../scenario/types.ts';
 import { withCloud } from '../../state/scenarioSlice.ts';
 import { nearestInClouds, sortedIncludes } from '../hitTest.ts';
 import { revertGesture, type Gesture, type PointerSample, type ToolEnv } from './types.ts';
@@ -11,17 +11,17 @@ import { revertGesture, type Gesture, type PointerSample, type ToolEnv } from '.
 /** The point under (x, y) within the hit radius, or null. */
 export function pointUnder(env: ToolEnv, x: number, y: number) {
   const s = env.getState();
-  return nearestInClouds(s.scenario, x, y, env.hitRadiusPx / env.view().k, s.activeSide);
+  return nearestInClouds(s.scenario.clouds, x, y, env.hitRadiusPx / env.view().k, s.activeCloud);
 }
 
 /**
  * Drags the points `indices` of the `side` cloud by the pointer's displacement from `p`.
  * The displacement is applied to the cloud as it was at the start, so rounding does not drift.
  */
-export function startDrag(env: ToolEnv, p: PointerSample, side: Side, indices: ArrayLike<number>): Gesture {
+export function startDrag(env: ToolEnv, p: PointerSample, side: number, indices: ArrayLike<number>): Gesture {
   const s0 = env.getState();
   s0.beginGesture();
-  const start = s0.scenario[side];
+  const start = cloudAt(s0.scenario, side);
   return {
     move: (q) => {
       const s = env.getState();
@@ -39,6 +39,6 @@ export function startMove(env: ToolEnv, p: PointerSample): Gesture | null {
   if (!hit) return null;
   const sel = env.getState().selection;
   const indices =
-    sel && sel.side === hit.side && sortedIncludes(sel.indices, hit.index) ? sel.indices : [hit.index];
+    sel && sel.cloud === hit.side && sortedIncludes(sel.indices, hit.index) ? sel.indices : [hit.index];
   return startDrag(env, p, hit.side, indices);
 }

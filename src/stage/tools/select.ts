@@ -3,6 +3,7 @@
  * to select points of the active cloud; a click on empty space clears the selection; dragging
  * inside the selection's bounding box moves the selected points.
  */
+import { cloudAt } from '../../scenario/types.ts';
 import { pointsInPolygon, pointsInRect } from '../../scenario/cloudEdit.ts';
 import { boundsOfIndices, inBounds, validIndices } from '../hitTest.ts';
 import type { StageView } from '../view.ts';
@@ -15,10 +16,10 @@ export const CLICK_SLOP_PX = 3;
 /** Starts a select gesture at `p`: a selection drag when `p` is inside the selection, else a marquee. */
 export function startSelect(env: ToolEnv, p: PointerSample): Gesture {
   const s = env.getState();
-  const side = s.activeSide;
+  const side = s.activeCloud;
   const sel = s.selection;
-  if (sel && sel.side === side) {
-    const cloud = s.scenario[side];
+  if (sel && sel.cloud === side) {
+    const cloud = cloudAt(s.scenario, side);
     const indices = validIndices(sel.indices, cloud.points.length >> 1);
     const b = boundsOfIndices(cloud, indices);
     if (b && inBounds(b, p.x, p.y, env.hitRadiusPx / env.view().k)) return startDrag(env, p, side, indices);
@@ -35,7 +36,7 @@ export function startSelect(env: ToolEnv, p: PointerSample): Gesture {
     },
     end: () => {
       const st = env.getState();
-      const cloud = st.scenario[side];
+      const cloud = cloudAt(st.scenario, side);
       if (Math.hypot(last.px - p.px, last.py - p.py) < CLICK_SLOP_PX && path.length < 3) {
         st.setSelection(null);
         return;
@@ -51,7 +52,7 @@ export function startSelect(env: ToolEnv, p: PointerSample): Gesture {
       } else {
         indices = pointsInRect(cloud, p.x, p.y, last.x, last.y);
       }
-      st.setSelection(indices.length ? { side, indices } : null);
+      st.setSelection(indices.length ? { cloud: side, indices } : null);
     },
     cancel: () => {},
     draw: (ctx: CanvasRenderingContext2D, view: StageView) => {

@@ -1,0 +1,76 @@
+/**
+ * Request, progress and result types of the model-fusion worker method (`fusion.ts` beside this
+ * file). `src/` imports them with `import type`.
+ */
+import type { JobRequest } from '../api.ts';
+import type { FusionExperimentOptions } from '../kernels/fusion/experiment.ts';
+import type { ClassifierModel } from '../kernels/nets/classifier.ts';
+import type { RegionGrid } from './adaptTypes.ts';
+
+export type { ClassifierModel, RegionGrid };
+
+/** The experiment's options the app sets (the kernel's names; unset ones take its defaults). */
+export type FusionOptions = Pick<
+  FusionExperimentOptions,
+  'width' | 'depth' | 'trainSteps' | 'alignment' | 'data' | 'split' | 'modelB' | 'seed'
+>;
+
+/** Train two classifiers on one labelled cloud, align B to A, and compare the merges. */
+export interface FusionRequest extends JobRequest {
+  /** The labelled cloud, interleaved (2n), and its n labels. */
+  points: Float64Array;
+  labels: Int32Array | null;
+  options: FusionOptions;
+  /** Where to evaluate the merged models' decision regions (at every λ of the curves). */
+  regions: RegionGrid;
+}
+
+/** What training progress carries. */
+export interface FusionLive {
+  phase: 'train-a' | 'train-b' | 'align' | 'regions';
+  step: number;
+  steps: number;
+  /** [step, mean minibatch loss] pairs so far, interleaved, nats, for each model. */
+  historyA: Float64Array;
+  historyB: Float64Array;
+}
+
+/** Decision regions of θ(λ) at each λ of the curves, for both merges: lists of size×size labels. */
+export interface FusionRegions extends RegionGrid {
+  naive: Int32Array[];
+  aligned: Int32Array[];
+}
+
+/** A finished (or stopped) fusion experiment. */
+export interface FusionResult {
+  modelA: ClassifierModel;
+  modelB: ClassifierModel;
+  alignedB: ClassifierModel;
+  accuracyA: number;
+  accuracyB: number;
+  /** The 25 λ values, 0 to 1. */
+  lambdas: Float64Array;
+  /** Mean cross-entropy (nats) and accuracy along each merge, on the whole cloud. */
+  lossNaive: Float64Array;
+  lossAligned: Float64Array;
+  accuracyNaive: Float64Array;
+  accuracyAligned: Float64Array;
+  barrierNaive: number;
+  barrierAligned: number;
+  /** perms[h][i]: B's unit matched to A's unit i in hidden layer h. */
+  permutations: Int32Array[];
+  historyA: Float64Array;
+  historyB: Float64Array;
+  /**
+   * The first hidden layer's units as points: unit i's incoming weights (w_x, w_y), interleaved
+   * (2 × width), in A's input frame for both models (B's reframed), so unit i of A and unit
+   * permutations[0][i] of B are the matched pair.
+   */
+  unitsA: Float64Array;
+  unitsB: Float64Array;
+  regions: FusionRegions;
+  /** Steps each model trained (fewer than planned after Stop), and whether Stop ended it. */
+  trainSteps: number;
+  stopped: boolean;
+  timeMs: number;
+}
