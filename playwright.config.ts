@@ -1,10 +1,16 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * End-to-end tests against the production build (`vite preview`) in Debian's Chromium: Playwright
- * cannot download its own browser here. CHROMIUM_PATH overrides the executable.
+ * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here;
+ * CHROMIUM_PATH overrides the executable) against the test build: `vite build --mode e2e` into
+ * `dist-e2e/`, served by `vite preview --mode e2e` with the production CSP and headers. It is the
+ * production build plus the test hook (`?e2e`: `window.__ot`) and the worker's fault points, which
+ * `npm run build` compiles out (vite.config.ts; `npm run test:build` checks `dist/`). Its own port,
+ * so a production preview on 4173 is never mistaken for it.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** E2E_PORT lets two checkouts on one machine run their suites side by side. */
+const port = process.env.E2E_PORT ?? '4174';
 const launchOptions = {
   executablePath,
   args: [
@@ -22,12 +28,16 @@ export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
-  retries: process.env.CI ? 1 : 0,
+  // No retries, on CI either: a test that fails once is a failure to fix, not to hide.
+  retries: 0,
+  // A broken build fails fast rather than running every test into its timeout: CI stays bounded.
+  maxFailures: process.env.CI ? 12 : 0,
+  globalTimeout: 30 * 60_000,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions,
@@ -44,9 +54,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --mode e2e --logLevel warn && npx vite preview --mode e2e --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });

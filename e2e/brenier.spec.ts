@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, chooseMethod } from './pages/app.ts';
 
 /** The parts of a Brenier result the spec reads (see workers/methods/brenierTypes.ts). */
 interface MapResult {
@@ -26,7 +26,7 @@ test.describe('brenier', () => {
     test.setTimeout(90_000);
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radiogroup', { name: 'Method' }).getByRole('radio', { name: 'Brenier' }).click();
+    await chooseMethod(page, 'Brenier');
     const panel = page.getByRole('region', { name: 'Brenier map' });
     await expect(panel).toBeVisible();
 
@@ -36,31 +36,30 @@ test.describe('brenier', () => {
 
     // Scrubbing Time t moves the grid: t = 0 (identity), 0.5 and 1 draw three different pictures.
     const time = page.getByRole('slider', { name: 'Time t' });
-    const snapshot = () => app.stage.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const storeT = () => page.evaluate(() => window.__ot!.store.getState().t);
     await time.focus();
     await page.keyboard.press('Home');
-    await page.waitForTimeout(150);
-    const at0 = await snapshot();
+    await expect.poll(storeT).toBe(0);
+    await app.frames();
+    const at0 = await app.snapshot();
     await time.fill('0.5');
-    await page.waitForTimeout(150);
-    const atHalf = await snapshot();
+    const atHalf = await app.changedSnapshot(at0);
     await page.keyboard.press('End');
     await expect(page.getByText('t = 1.00')).toBeVisible();
-    await page.waitForTimeout(150);
-    const at1 = await snapshot();
-    expect(atHalf).not.toBe(at0);
-    expect(at1).not.toBe(atHalf);
+    const at1 = await app.changedSnapshot(atHalf);
     expect(at1).not.toBe(at0);
 
     // The layer toggles are checkboxes that change the picture.
-    await panel.getByRole('checkbox', { name: 'Arrows' }).check();
-    await page.waitForTimeout(150);
-    expect(await snapshot()).not.toBe(at1);
-    await panel.getByRole('checkbox', { name: 'Arrows' }).uncheck();
-    await panel.getByRole('checkbox', { name: 'Grid' }).uncheck();
-    await page.waitForTimeout(150);
-    expect(await snapshot()).not.toBe(at1);
-    await panel.getByRole('checkbox', { name: 'Grid' }).check();
+    const arrows = panel.getByRole('checkbox', { name: 'Arrows' });
+    const grid = panel.getByRole('checkbox', { name: 'Grid' });
+    await arrows.check();
+    const withArrows = await app.changedSnapshot(at1);
+    await arrows.uncheck();
+    const withoutArrows = await app.changedSnapshot(withArrows);
+    await grid.uncheck();
+    const withoutGrid = await app.changedSnapshot(withoutArrows);
+    expect(withoutGrid).not.toBe(at1);
+    await grid.check();
 
     // The neural estimator: Train shows progress and a live preview; Stop keeps the map so far.
     await panel.getByRole('combobox', { name: 'Estimator' }).selectOption('icnn');
@@ -102,12 +101,9 @@ test.describe('brenier', () => {
 
     // An edit of the clouds drops the trained map (it belonged to the old clouds).
     await page.evaluate(() => {
-      const s = window.__ot!.store.getState() as unknown as {
-        scenario: { source: { points: Float64Array } };
-        commit(next: unknown): void;
-      };
-      const points = s.scenario.source.points.map((v) => v * 0.9);
-      s.commit({ ...s.scenario, source: { ...s.scenario.source, points } });
+      const s = window.__ot!.store.getState();
+      const [src, ...rest] = s.scenario.clouds;
+      s.commit({ ...s.scenario, clouds: [{ ...src, points: src.points.map((v) => v * 0.9) }, ...rest] });
     });
     await expect(status).toHaveText('Not trained yet: press Train.');
 
@@ -117,7 +113,7 @@ test.describe('brenier', () => {
   test('the Euclidean cost explains itself and offers the squared cost', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radiogroup', { name: 'Method' }).getByRole('radio', { name: 'Brenier' }).click();
+    await chooseMethod(page, 'Brenier');
     const panel = page.getByRole('region', { name: 'Brenier map' });
     await page.getByRole('combobox', { name: 'Ground cost' }).selectOption('euclidean');
     await expect(panel.getByText(/Brenier maps need the squared Euclidean cost/)).toBeVisible();

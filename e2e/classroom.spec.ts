@@ -25,7 +25,7 @@ test.describe('classroom mode', () => {
     await expect(page.locator('html')).toHaveClass(/classroom/);
     await expect(page.getByRole('group', { name: 'Stage tools' })).toBeHidden();
     await expect(page.getByRole('heading', { name: 'Datasets' })).toBeHidden();
-    await expect(page.getByRole('radiogroup', { name: 'Method' })).toBeHidden();
+    await expect(page.getByRole('button', { name: /^Method: / })).toBeHidden();
     // Not hidden: the stage, playback, sharing.
     await expect(app.stage).toBeVisible();
     await expect(page.getByRole('group', { name: 'Playback' })).toBeVisible();
@@ -65,7 +65,7 @@ test.describe('classroom mode', () => {
     await page.getByRole('button', { name: 'File' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Classroom mode' }).click();
     await expect(page.locator('html')).toHaveClass(/classroom/);
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v=1&classroom=1');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v=2&classroom=1');
     await page.getByRole('button', { name: 'File' }).click();
     await expect(page.getByRole('menuitemcheckbox', { name: 'Classroom mode' })).toHaveAttribute(
       'aria-checked',
@@ -74,7 +74,7 @@ test.describe('classroom mode', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await expect(page.locator('html')).not.toHaveClass(/classroom/);
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v=1');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v=2');
   });
 
   test('embed mode shows the stage and the playback bar only @phone', async ({ page }) => {
@@ -103,7 +103,7 @@ test.describe('classroom mode', () => {
     await dialog.getByText('Hide controls').click();
     await dialog.getByLabel('Drawing tools').check();
     const link = await dialog.getByLabel('Link').inputValue();
-    expect(link).toMatch(/#v=1&classroom=1&hide=tools$/);
+    expect(link).toMatch(/#v=2&classroom=1&hide=tools$/);
     const context = await browser.newContext();
     const page2 = await context.newPage();
     await page2.goto(link);
@@ -130,8 +130,8 @@ test.describe('gallery', () => {
       return {
         name: sc.name,
         method: sc.method,
-        n: sc.source.points.length / 2,
-        m: sc.target.points.length / 2,
+        n: sc.clouds[0].points.length / 2,
+        m: sc.clouds[1].points.length / 2,
       };
     });
     expect(s).toEqual({ name: 'Procrustes recovers a rotation', method: 'procrustes', n: 80, m: 80 });

@@ -1,11 +1,11 @@
 /**
- * Worker faults in the middle of a real solve (issue 8), for every method: the UI starts a solve
+ * Worker faults in the middle of a real solve, for every method: the UI starts a solve
  * (or a training) large enough to be still running, the test hook makes the lane's worker fail
  * beside the job (`window.__ot.injectFault`, no superseding request), and the spec checks that the
  * user sees a message, the scenario is untouched, no run is left "running", and the next solve works.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, chooseMethod, loadInto } from './pages/app.ts';
 
 /** Message of a crashed worker (src/solver/client.ts). */
 const CRASH_MESSAGE = /The solver stopped unexpectedly \(.*injected crash.*\)\. It has been restarted\./;
@@ -22,8 +22,8 @@ const scenarioDigest = (page: Page) =>
       method: s.method,
       cost: s.cost,
       params: s.params,
-      source: [s.source.points.length / 2, sum(s.source.points)],
-      target: [s.target.points.length / 2, sum(s.target.points)],
+      source: [s.clouds[0].points.length / 2, sum(s.clouds[0].points)],
+      target: [s.clouds[1].points.length / 2, sum(s.clouds[1].points)],
     });
   });
 
@@ -80,13 +80,12 @@ async function loadClouds(page: Page, points: number): Promise<void> {
   const dataset = page.getByLabel('Dataset', { exact: true });
   await dataset.selectOption({ label: 'Uniform square' });
   await page.getByLabel('Points', { exact: true }).fill(String(points));
-  await page.getByRole('button', { name: 'Load as source' }).click();
+  await loadInto(page, 'source');
   await dataset.selectOption({ label: 'Two moons' });
-  await page.getByRole('button', { name: 'Load as target' }).click();
+  await loadInto(page, 'target');
 }
 
-const method = (page: Page, name: string) =>
-  page.getByRole('radiogroup', { name: 'Method' }).getByRole('radio', { name }).click();
+const method = chooseMethod;
 
 /**
  * Waits until `lane`'s latest run (one started after run `afterId`) is done and its result is the
@@ -191,17 +190,26 @@ test.describe('worker faults mid-solve', () => {
     await startLongSinkhorn(page);
     const digest = await scenarioDigest(page);
     const id = await injectMidRun(page, 'plan', 'hang');
-    // Hung: the run stays "running" and its progress freezes.
+    // Hung: the run stays "running" and its progress freezes. A live solve reports several times a
+    // second, so two readings half a second apart agree only once the worker has stopped answering.
     const live = page.getByRole('status').filter({ hasText: /^Iteration \d+/ });
-    await page.waitForTimeout(300);
-    const frozen = await live.textContent();
-    await page.waitForTimeout(700);
-    expect(await live.textContent()).toBe(frozen);
+    let last = await live.textContent();
+    await expect
+      .poll(
+        async () => {
+          const now = await live.textContent();
+          const same = now === last;
+          last = now;
+          return same;
+        },
+        { intervals: [500] },
+      )
+      .toBe(true);
     expect((await runOf(page, 'plan'))?.status).toBe('running');
     // Stop: the cancel goes unanswered, so the client terminates the worker after its grace
     // period (400 ms, src/solver/client.ts).
     await page.getByRole('button', { name: 'Stop' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Stopped' })).toBeVisible({ timeout: 3000 });
+    await expect(page.getByRole('status').filter({ hasText: 'Stopped' })).toBeVisible();
     // A hung worker would never answer: a result proves the lane has a new one.
     await expectSinkhornRecovered(page, id, 'cancelled', digest);
   });
@@ -300,7 +308,7 @@ test.describe('worker faults mid-solve', () => {
     const panel = page.getByRole('region', { name: 'Procrustes alignment' });
     await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Letter F' });
     await page.getByLabel('Points', { exact: true }).fill('2000');
-    await page.getByRole('button', { name: 'Load as source' }).click();
+    await loadInto(page, 'source');
     await panel.getByRole('slider', { name: 'Angle', exact: true }).fill('40');
     await panel.getByRole('button', { name: 'Copy and transform' }).click();
     await expect(panel.getByTestId('procrustes-angle')).toHaveText('40.0°', { timeout: 20_000 });

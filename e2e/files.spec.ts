@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, chooseMethod, loadInto } from './pages/app.ts';
 
 /** Clicks a File menu entry and returns the download it starts. */
 async function downloadFromMenu(page: Page, item: string, timeout = 15_000) {
@@ -32,19 +32,20 @@ test.describe('files and exports', () => {
   test('the scenario file downloads and opens again', async ({ page }, info) => {
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radio', { name: 'Exact' }).click();
+    await chooseMethod(page, 'Exact');
     const download = await downloadFromMenu(page, 'Save scenario file');
     expect(download.suggestedFilename()).toBe('gaussian-to-eight-gaussians.ot.json');
     const path = info.outputPath('scenario.ot.json');
     await download.saveAs(path);
     const json = JSON.parse(await readFile(path, 'utf8'));
-    expect(json).toMatchObject({ format: 'ot-playground.scenario', version: 1, method: 'exact' });
-    expect(json.source.points).toHaveLength(200);
+    expect(json).toMatchObject({ format: 'ot-playground.scenario', version: 2, method: 'exact' });
+    expect(json.clouds.map((c: { name: string }) => c.name)).toEqual(['Source', 'Target']);
+    expect(json.clouds[0].points).toHaveLength(200);
 
     // Change everything, then open the file: the saved scenario comes back.
     await page.getByLabel('Points', { exact: true }).fill('50');
-    await page.getByRole('button', { name: 'Load as source' }).click();
-    await page.getByRole('radio', { name: 'Sinkhorn' }).click();
+    await loadInto(page, 'source');
+    await chooseMethod(page, 'Sinkhorn');
     await chooseFromMenu(page, 'Open scenario file…', path);
     await expect(
       page.getByRole('status').filter({ hasText: 'Opened “Gaussian to eight Gaussians”' }),
@@ -68,31 +69,35 @@ test.describe('files and exports', () => {
     await app.open();
     const good = info.outputPath('cloud.csv');
     await writeFile(good, 'x,y,weight\n0,0,1\n1,0,1\n0,1,2\n1,1,1\n0.5,0.5,3\n');
-    await chooseFromMenu(page, 'Import CSV as target…', good);
+    await app.editSide('target');
+    await chooseFromMenu(page, 'Import CSV into Target…', good);
     await expect.poll(() => app.storeCounts()).toEqual({ source: 200, target: 5 });
     const weights = await page.evaluate(() =>
-      Array.from(window.__ot!.store.getState().scenario.target.weights!),
+      Array.from(window.__ot!.store.getState().scenario.clouds[1].weights!),
     );
     expect(weights).toEqual([1, 1, 2, 1, 3]);
 
     const bad = info.outputPath('bad.csv');
     await writeFile(bad, 'x,y\n1,2\n3,4\n5,five\n');
-    await chooseFromMenu(page, 'Import CSV as source…', bad);
+    await app.editSide('source');
+    await chooseFromMenu(page, 'Import CSV into Source…', bad);
     await expect(page.getByRole('alert')).toContainText('bad.csv: line 4: y is not a number ("five")');
     expect(await app.storeCounts()).toEqual({ source: 200, target: 5 });
 
     // A cloud exported as CSV imports back unchanged.
-    const exported = await downloadFromMenu(page, 'Export target as CSV');
+    await app.editSide('target');
+    const exported = await downloadFromMenu(page, 'Export Target as CSV');
     const path = info.outputPath('target.csv');
     await exported.saveAs(path);
-    await chooseFromMenu(page, 'Import CSV as source…', path);
+    await app.editSide('source');
+    await chooseFromMenu(page, 'Import CSV into Source…', path);
     await expect.poll(() => app.storeCounts()).toEqual({ source: 5, target: 5 });
   });
 
   test('the stage exports as PNG and SVG', async ({ page }, info) => {
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radio', { name: 'Exact' }).click();
+    await chooseMethod(page, 'Exact');
     await expect
       .poll(() => page.evaluate(() => window.__ot!.store.getState().runs.plan?.status))
       .toBe('done');
@@ -122,8 +127,8 @@ test.describe('files and exports', () => {
     expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     const group = (cls: string) =>
       text.match(new RegExp(`<g class="${cls}"[^>]*>([\\s\\S]*?)</g>`))?.[1] ?? '';
-    expect(group('source').match(/<circle /g)).toHaveLength(200);
-    expect(group('target').match(/<circle /g)).toHaveLength(200);
+    expect(group('cloud cloud-0').match(/<circle /g)).toHaveLength(200);
+    expect(group('cloud cloud-1').match(/<circle /g)).toHaveLength(200);
     expect(group('plan')).toContain('<path');
     // The SVG parses as a document.
     const ok = await page.evaluate(
@@ -136,7 +141,7 @@ test.describe('files and exports', () => {
   test('the plan exports as CSV and JSON with every entry of the solved plan', async ({ page }, info) => {
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radio', { name: 'Exact' }).click();
+    await chooseMethod(page, 'Exact');
     await expect
       .poll(() => page.evaluate(() => window.__ot!.store.getState().runs.plan?.status))
       .toBe('done');
@@ -162,7 +167,7 @@ test.describe('files and exports', () => {
   test('the running animation records as WebM', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radio', { name: 'Exact' }).click();
+    await chooseMethod(page, 'Exact');
     const video = await downloadFromMenu(page, 'Record video (WebM)', 30_000);
     expect(video.suggestedFilename()).toBe('gaussian-to-eight-gaussians.webm');
     const path = await video.path();
@@ -179,7 +184,7 @@ test.describe('saved scenarios', () => {
     const app = new AppPage(page);
     await app.open();
     await page.getByLabel('Points', { exact: true }).fill('120');
-    await page.getByRole('button', { name: 'Load as source' }).click();
+    await loadInto(page, 'source');
     await page.getByRole('button', { name: 'File' }).click();
     await page.getByRole('menuitem', { name: 'Saved scenarios…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Saved scenarios' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, chooseMethod } from './pages/app.ts';
 
 /** The store's actions the spec uses, beyond the typed test hook. */
 interface FlowStoreActions {
@@ -15,7 +15,7 @@ test.describe('flow', () => {
     test.setTimeout(120_000);
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radiogroup', { name: 'Method' }).getByRole('radio', { name: 'Flow' }).click();
+    await chooseMethod(page, 'Flow');
     const panel = page.getByRole('region', { name: 'Flow matching' });
     const status = panel.getByTestId('flow-status');
     const progress = panel.getByRole('progressbar', { name: 'Training progress' });
@@ -52,7 +52,7 @@ test.describe('flow', () => {
       )
       .toBe(50);
     await page.evaluate(() => (window.__ot!.store.getState() as unknown as FlowStoreActions).setT(0));
-    await page.waitForTimeout(300);
+    await app.frames();
     const before = await app.stage.screenshot();
     await page.getByRole('button', { name: 'Play' }).click();
     await expect
@@ -86,5 +86,25 @@ test.describe('flow', () => {
     await panel.getByRole('button', { name: 'Remove 1-RF', exact: true }).click();
     await expect(models.getByRole('row')).toHaveCount(3);
     expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('flow from the gallery', () => {
+  test('“Reflow straightens” trains, runs its Reflow round and shows the 2-RF model', async ({ page }) => {
+    test.setTimeout(180_000);
+    const app = new AppPage(page);
+    await app.open();
+    await page.getByRole('button', { name: 'Gallery' }).click();
+    await page
+      .getByRole('dialog', { name: 'Gallery' })
+      .getByRole('button', { name: 'Reflow straightens' })
+      .click();
+    const panel = page.getByRole('region', { name: 'Flow matching' });
+    const status = panel.getByTestId('flow-status');
+    // The scenario asks for reflow = 1: a 1-RF training, then one Reflow round from it.
+    await expect(status).toContainText(/^2-RF/, { timeout: 80_000 });
+    await expect(status).toContainText(/^2-RF: trained/, { timeout: 80_000 });
+    const models = panel.getByRole('table', { name: 'Trained models' });
+    await expect(models.getByRole('row')).toHaveCount(3);
   });
 });

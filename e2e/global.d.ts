@@ -4,12 +4,17 @@ interface OtTestScenario {
   method: string;
   cost: string;
   params: Record<string, number | string | boolean>;
-  source: { points: Float64Array; weights: Float64Array | null };
-  target: { points: Float64Array; weights: Float64Array | null };
+  clouds: {
+    name: string;
+    points: Float64Array;
+    weights: Float64Array | null;
+    labels: ArrayLike<number> | null;
+  }[];
 }
 interface OtTestStore {
   getState(): Record<string, unknown> & {
     scenario: OtTestScenario;
+    commit(s: OtTestScenario): void;
     runs: Record<string, { id: number; status: string; error?: string } | undefined>;
   };
 }

@@ -1,11 +1,11 @@
 /**
- * Keyboard access (issue 8): Tab reaches every control group and each focused element shows a
+ * Keyboard access: Tab reaches every control group and each focused element shows a
  * focus indicator; the focused stage draws with the keyboard (arrows, Enter, Delete, undo); the
  * plan is summarised as text (a sentence and a table of the largest flows).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage } from './pages/app';
+import { AppPage, chooseMethod } from './pages/app.ts';
 
 /** What the page reports about the focused element after a Tab. */
 interface Focused {
@@ -38,7 +38,7 @@ function describeFocus(page: Page): Promise<Focused | null> {
       name: name ?? '',
       indicator: outline || shadow,
       inPalette: !!el.closest('.tool-palette'),
-      inMethods: !!el.closest('[role="radiogroup"][aria-label="Method"]'),
+      inMethods: !!el.closest('.method-menu'),
       inPanel: !!el.closest('aside'),
       inPlayback: !!el.closest('[role="group"][aria-label="Playback"]'),
     };
@@ -66,7 +66,7 @@ test.describe('keyboard', () => {
   }) => {
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radio', { name: 'Exact' }).click();
+    await chooseMethod(page, 'Exact');
     await expect(page.getByTestId('method-summary')).toBeVisible();
     const seen = await tabThrough(page);
     const names = seen.map((f) => f.what);
@@ -164,14 +164,14 @@ test.describe('keyboard', () => {
     const stage = page.getByRole('group', { name: 'Drawing stage' });
     const announce = page.locator('[data-stage-announce]');
     const source = () =>
-      page.evaluate(() => Array.from(window.__ot!.store.getState().scenario.source.points));
+      page.evaluate(() => Array.from(window.__ot!.store.getState().scenario.clouds[0].points));
     await stage.focus();
     await page.keyboard.press('Enter'); // the cursor starts at the centre of the view, near (0, 0)
-    await expect(announce).toHaveText(/^Picked up source point at \(0\.00, 0\.00\)/);
+    await expect(announce).toHaveText(/^Picked up Source point at \(0\.00, 0\.00\)/);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await expect(announce).toHaveText(/^Dropped source point at /);
+    await expect(announce).toHaveText(/^Dropped Source point at /);
     const [x, y] = await source();
     expect(x).toBeGreaterThan(0);
     expect(y).toBeGreaterThan(0);
@@ -181,7 +181,7 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.press('Escape');
-    await expect(announce).toHaveText('Move cancelled: the source point is back');
+    await expect(announce).toHaveText('Move cancelled: the Source point is back');
     expect(await source()).toEqual([0, 0]);
     expect(app.consoleErrors).toEqual([]);
   });
@@ -197,30 +197,42 @@ test.describe('keyboard', () => {
     const announce = page.locator('[data-stage-announce]');
     await page.getByRole('group', { name: 'Drawing stage' }).focus();
     await page.keyboard.press('Enter'); // the cursor starts at the centre, near (0, 0)
-    await expect(announce).toHaveText('Selected source point at (0.00, 0.00); 1 selected');
+    await expect(announce).toHaveText('Selected Source point at (0.00, 0.00); 1 selected');
     // Walk right to (1, 0): steps are round numbers, so press until the announcement says so.
     for (let k = 0; k < 40; k++) {
       await page.keyboard.press('ArrowRight');
       if ((await announce.textContent()) === 'Cursor at (1.00, 0.00)') break;
     }
     await page.keyboard.press('Enter');
-    await expect(announce).toHaveText('Selected source point at (1.00, 0.00); 2 selected');
+    await expect(announce).toHaveText('Selected Source point at (1.00, 0.00); 2 selected');
     await page.keyboard.press('Delete');
     expect(await app.count('source')).toBe(1);
     await page.keyboard.press('Control+z');
     expect(await app.count('source')).toBe(3);
   });
 
-  test('the method switcher moves with the arrow keys', async ({ page }) => {
+  test('the method menu works from the keyboard: open on the open method, arrows, Enter, Escape', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.open();
-    const methods = page.getByRole('radiogroup', { name: 'Method' });
-    await methods.getByRole('radio', { name: 'Exact' }).click();
-    await page.keyboard.press('ArrowRight');
-    await expect(methods.getByRole('radio', { name: 'Sinkhorn' })).toBeChecked();
-    await expect(methods.getByRole('radio', { name: 'Sinkhorn' })).toBeFocused();
-    await page.keyboard.press('ArrowLeft');
-    await expect(methods.getByRole('radio', { name: 'Exact' })).toBeChecked();
+    await chooseMethod(page, 'Exact');
+    const button = page.getByRole('button', { name: 'Method: Exact' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Method' });
+    await expect(menu.getByRole('menuitemradio', { name: 'Exact', exact: true })).toBeFocused();
+    await expect(menu.getByRole('menuitemradio', { name: 'Exact', exact: true })).toBeChecked();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitemradio', { name: 'Sinkhorn', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Method: Sinkhorn' })).toBeFocused();
+    await expect(menu).toHaveCount(0);
+    await page.keyboard.press('ArrowDown');
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Method: Sinkhorn' })).toBeFocused();
   });
 
   test('on the focused stage, arrows and Enter add a point, Delete removes it, Ctrl+Z undoes', async ({
@@ -238,12 +250,12 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Enter');
     expect(await app.count('source')).toBe(before + 1);
     const announce = page.locator('[data-stage-announce]');
-    await expect(announce).toHaveText(/^Added source point at \(/);
+    await expect(announce).toHaveText(/^Added Source point at \(/);
     // The announced position is where the point went.
     const text = (await announce.textContent())!.replace(/−/g, '-');
     const [, ax, ay] = text.match(/\((-?[\d.]+), (-?[\d.]+)\)/)!.map(Number);
     const last = await page.evaluate(() => {
-      const p = window.__ot!.store.getState().scenario.source.points;
+      const p = window.__ot!.store.getState().scenario.clouds[0].points;
       return [p[p.length - 2], p[p.length - 1]];
     });
     expect(last[0]).toBeCloseTo(ax, 6);
@@ -265,7 +277,7 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Enter');
     expect(await app.count('source')).toBe(before + 1);
     await page.keyboard.press('Delete');
-    await expect(announce).toHaveText(/^Removed source point at /);
+    await expect(announce).toHaveText(/^Removed Source point at /);
     expect(await app.count('source')).toBe(before);
     await page.keyboard.press('Control+z');
     expect(await app.count('source')).toBe(before + 1);
@@ -285,7 +297,7 @@ test.describe('keyboard', () => {
     const after = await app.count('target');
     expect(after).toBeGreaterThan(before + 1);
     await expect(page.locator('[data-stage-announce]')).toHaveText(
-      new RegExp(`^Sprayed ${after - before} target points around`),
+      new RegExp(`^Sprayed ${after - before} Target points around`),
     );
     await page.keyboard.press('Control+z');
     expect(await app.count('target')).toBe(before);
@@ -303,17 +315,19 @@ test.describe('results as text', () => {
     await app.open();
     // Unequal weights (source ∝ i + 1, target ∝ (j + 1)²) so the plan's masses differ.
     await page.evaluate(() => {
-      const st = window.__ot!.store.getState() as unknown as {
-        scenario: { source: { points: Float64Array }; target: { points: Float64Array } };
-        setCloud: (side: string, c: unknown) => void;
-      };
-      const { source, target } = st.scenario;
+      const st = window.__ot!.store.getState();
+      const [source, target] = st.scenario.clouds;
       const a = Float64Array.from({ length: source.points.length / 2 }, (_, i) => i + 1);
       const b = Float64Array.from({ length: target.points.length / 2 }, (_, j) => (j + 1) ** 2);
-      st.setCloud('source', { points: source.points, weights: a, labels: null });
-      st.setCloud('target', { points: target.points, weights: b, labels: null });
+      st.commit({
+        ...st.scenario,
+        clouds: [
+          { ...source, weights: a },
+          { ...target, weights: b },
+        ],
+      });
     });
-    await page.getByRole('radio', { name: 'Exact' }).click();
+    await chooseMethod(page, 'Exact');
     const n = await app.count('source');
     const m = await app.count('target');
     const sentence = page.getByTestId('method-summary');
@@ -351,12 +365,12 @@ test.describe('results as text', () => {
     const app = new AppPage(page);
     await app.open();
     const sentence = page.getByTestId('method-summary');
-    await page.getByRole('radio', { name: 'Brenier' }).click();
+    await chooseMethod(page, 'Brenier');
     await expect(sentence).toHaveText(/^The entropic map moves the \d+ source points by [\d.]+ on average/);
     await page.getByText('Map as a table').click();
     const samples = page.getByRole('table', { name: /Where the entropic map/ }).locator('tbody tr');
     await expect(samples).toHaveCount(6);
-    await page.getByRole('radio', { name: 'Procrustes' }).click();
+    await chooseMethod(page, 'Procrustes');
     await expect(sentence).toHaveText(/^The source is (rotated by|mirrored across) .+ \(RMSD\)\.$/);
   });
 
@@ -364,7 +378,7 @@ test.describe('results as text', () => {
     test.setTimeout(120_000);
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('radio', { name: 'Flow' }).click();
+    await chooseMethod(page, 'Flow');
     const sentence = page.getByTestId('method-summary');
     // The first visit trains; stop it early (the network so far is kept and evaluated).
     const panel = page.getByRole('region', { name: 'Flow matching' });

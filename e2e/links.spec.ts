@@ -5,8 +5,9 @@
  */
 import { deflateSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
+import { BURST_MS } from '../src/app/urlSync.ts';
 import { toBase64Url } from '../src/scenario/linkClouds.ts';
-import { AppPage } from './pages/app.ts';
+import { AppPage, loadInto } from './pages/app.ts';
 
 interface Snapshot {
   name: string;
@@ -26,8 +27,8 @@ function snapshot(page: Page): Promise<Snapshot> {
       method: s.method,
       cost: s.cost,
       params: { ...s.params },
-      source: Array.from(s.source.points),
-      target: Array.from(s.target.points),
+      source: Array.from(s.clouds[0].points),
+      target: Array.from(s.clouds[1].points),
     };
   });
 }
@@ -59,7 +60,7 @@ test.describe('share links', () => {
     await app.open();
     await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Two moons' });
     await page.getByLabel('Points', { exact: true }).fill('400');
-    await page.getByRole('button', { name: 'Load as source' }).click();
+    await loadInto(page, 'source');
     await app.editSide('target');
     await app.tool('Brush');
     await app.mouseStroke([0.3, 0.3], [0.7, 0.6]);
@@ -73,7 +74,7 @@ test.describe('share links', () => {
     expect(before.source.length).toBe(800);
 
     const link = await shareLink(page);
-    expect(link).toMatch(/#v=1&/);
+    expect(link).toMatch(/#v=2&/);
     expect(link).toContain('epsilon=0.123');
 
     const context = await browser.newContext();
@@ -105,17 +106,19 @@ test.describe('share links', () => {
   test('the address follows edits; Back and Forward step through them; reload keeps them', async ({
     page,
   }) => {
+    // The page's clock, so the test can step past the window that groups edits into one entry.
+    await page.clock.install();
     const app = new AppPage(page);
     await app.open();
-    await expect.poll(() => hash(page)).toBe('#v=1');
+    await expect.poll(() => hash(page)).toBe('#v=2');
     await page.getByLabel('Points', { exact: true }).fill('300');
-    await page.getByRole('button', { name: 'Load as source' }).click();
+    await loadInto(page, 'source');
     await expect.poll(() => hash(page)).toContain('&d=');
     const first = await hash(page);
     // A second edit after a pause is a new history entry.
-    await page.waitForTimeout(1200);
+    await page.clock.fastForward(BURST_MS);
     await page.getByLabel('Points', { exact: true }).fill('100');
-    await page.getByRole('button', { name: 'Load as target' }).click();
+    await loadInto(page, 'target');
     await expect.poll(() => hash(page)).not.toBe(first);
     expect(await app.storeCounts()).toEqual({ source: 300, target: 100 });
 
@@ -139,7 +142,7 @@ test.describe('share links', () => {
   test('a burst of edits (a slider drag) is one history entry', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
-    await expect.poll(() => hash(page)).toBe('#v=1');
+    await expect.poll(() => hash(page)).toBe('#v=2');
     const length = await page.evaluate(() => history.length);
     await page.evaluate(async () => {
       const st = window.__ot!.store.getState() as unknown as Actions;
@@ -148,7 +151,7 @@ test.describe('share links', () => {
         await new Promise((r) => setTimeout(r, 30));
       }
     });
-    await expect.poll(() => hash(page)).toBe('#v=1&epsilon=0.25');
+    await expect.poll(() => hash(page)).toBe('#v=2&epsilon=0.25');
     expect(await page.evaluate(() => history.length)).toBe(length + 1);
   });
 });
@@ -184,7 +187,7 @@ test.describe('hostile and broken links', () => {
       expect(await app.storeCounts()).toEqual({ source: 200, target: 200 });
       expect((await snapshot(page)).name).toBe('Gaussian to eight Gaussians');
       // The bad link is replaced by the example's, so a reload does not repeat the error.
-      await expect.poll(() => hash(page)).toBe('#v=1');
+      await expect.poll(() => hash(page)).toBe('#v=2');
       expect(dialogs).toBe(0);
       expect(app.consoleErrors).toEqual([]);
     });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, loadInto } from './pages/app.ts';
 import { runCli, saveOpenScenario } from './pages/cli.ts';
 import { numbersIn, ProcrustesPanel } from './pages/procrustesPanel.ts';
 
@@ -46,7 +46,7 @@ test.describe('procrustes', () => {
     const { app, panel } = await openProcrustes(page);
     const before = await app.count('target');
     await page.getByLabel('Points', { exact: true }).fill('150');
-    await page.getByRole('button', { name: 'Load as target' }).click();
+    await loadInto(page, 'target');
     await expect(
       panel.region.getByText(/both clouds need the same number of points \(now \d+ and 150\)/),
     ).toBeVisible();
@@ -125,8 +125,7 @@ test.describe('procrustes', () => {
       await page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
       const p = await page.evaluate(() => {
         const s = window.__ot!.store.getState();
-        const side = s.activeSide as 'source' | 'target';
-        const pts = s.scenario[side].points;
+        const pts = s.scenario.clouds[s.activeCloud as number].points;
         return [pts[pts.length - 2], pts[pts.length - 1]];
       });
       added.push([box.x + fx * box.width, box.y + fy * box.height, p[0], p[1]]);
@@ -147,7 +146,7 @@ test.describe('procrustes', () => {
     const counts = await app.storeCounts();
     const pts = await page.evaluate(() => {
       const s = window.__ot!.store.getState().scenario;
-      return { x: Array.from(s.source.points), y: Array.from(s.target.points) };
+      return { x: Array.from(s.clouds[0].points), y: Array.from(s.clouds[1].points) };
     });
     for (const k of [0, 60, 120]) {
       const a = toScreen(pts.x[2 * k], pts.x[2 * k + 1]);

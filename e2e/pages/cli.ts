@@ -5,20 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
-/** Writes the app's open scenario (read through the test hook) to a temporary v1 file. */
+/** Writes the app's open scenario (read through the test hook) to a temporary v2 file. */
 export async function saveOpenScenario(page: Page, name = 'scenario.json'): Promise<string> {
   const scenario = await page.evaluate(() => {
     const s = window.__ot!.store.getState().scenario;
-    const cloud = (c: { points: Float64Array; weights: Float64Array | null }) => ({
+    const cloud = (c: { name: string; points: Float64Array; weights: Float64Array | null }) => ({
+      name: c.name,
       points: Array.from({ length: c.points.length / 2 }, (_, k) => [c.points[2 * k], c.points[2 * k + 1]]),
       ...(c.weights ? { weights: Array.from(c.weights) } : {}),
     });
     return {
       format: 'ot-playground.scenario',
-      version: 1,
+      version: 2,
       name: s.name,
-      source: cloud(s.source),
-      target: cloud(s.target),
+      clouds: s.clouds.map(cloud),
       cost: s.cost,
       method: s.method,
       params: s.params,

@@ -1,5 +1,6 @@
 /** Page object for the Procrustes panel: its controls by accessible name, and its readouts as numbers. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseMethod, loadInto } from './app.ts';
 
 /** Parses a readout such as "−40.0°" or "(1.5, −0.502)" into numbers (true minus signs included). */
 export function numbersIn(text: string): number[] {
@@ -15,17 +16,14 @@ export class ProcrustesPanel {
 
   /** Switches the method to Procrustes and waits for the panel. */
   async open(): Promise<void> {
-    await this.page
-      .getByRole('radiogroup', { name: 'Method' })
-      .getByRole('radio', { name: 'Procrustes' })
-      .click();
+    await chooseMethod(this.page, 'Procrustes');
     await expect(this.region).toBeVisible();
   }
 
   /** Loads one of the scenario panel's datasets as the source. */
   async loadSource(datasetLabel: string): Promise<void> {
     await this.page.getByLabel('Dataset', { exact: true }).selectOption({ label: datasetLabel });
-    await this.page.getByRole('button', { name: 'Load as source' }).click();
+    await loadInto(this.page, 'source');
   }
 
   slider(name: 'Angle' | 'Scale' | 'Shift x' | 'Shift y' | 'Noise'): Locator {
