@@ -4,7 +4,7 @@
  * 1. The entropic map on a 64×64 grid (4096 points, map and potential) with 2000 target points
  *    (target: at most 100 ms in Node), point by point (skipping far targets) and as a lattice
  *    (`entropicMapLattice.ts`, what the app uses for grids at this ε). Data:
- *    /work/shared/bench/gauss_2000.json, potentials from Sinkhorn at the default relative ε (not
+ *    ../shared/bench/gauss_2000.json (skipped when missing), potentials from Sinkhorn at the default relative ε (not
  *    timed; the fit is timed separately). The POT figure
  *    is the same log-sum-exp in NumPy (scipy.special.logsumexp over the 4096×2000 logits) plus
  *    `ot.sinkhorn(..., method='sinkhorn_log')` for the fit.
@@ -16,7 +16,6 @@
  *    No POT counterpart (POT has no neural OT).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomLcg } from 'd3-random';
 import { brenierGridSpec, evaluateBrenierView, jointBox } from '../workers/kernels/brenierGrid.ts';
 import { gaussianReference, rmsRelative } from '../workers/kernels/brenierTestKit.ts';
@@ -30,57 +29,10 @@ import {
 import { entropicEvaluator, entropicLattice } from '../workers/kernels/entropicMapLattice.ts';
 import { icnnMap } from '../workers/kernels/icnnMap.ts';
 import { icnnTrainSteps } from '../workers/kernels/icnnTrain.ts';
-import { medianMs, report } from './timing.ts';
+import { loadBenchProblem, medianMs, NOT_MEASURED_POT, report } from './timing.ts';
 
-const BENCH = '/work/shared/bench/gauss_2000.json';
-const s = JSON.parse(readFileSync(BENCH, 'utf8')) as {
-  source: { points: number[][] };
-  target: { points: number[][] };
-};
-const x = Float64Array.from(s.source.points.flat());
-const y = Float64Array.from(s.target.points.flat());
-const n = x.length / 2;
-const m = y.length / 2;
-const a = new Float64Array(n).fill(1 / n);
-const b = new Float64Array(m).fill(1 / m);
-const epsilon = absoluteEpsilon(DEFAULT_RELATIVE_EPSILON, x, a, y, b);
-
-let fit = fitEntropicMap(x, a, y, b, { epsilon });
-const fitMs = medianMs(() => (fit = fitEntropicMap(x, a, y, b, { epsilon })), 3);
-
-// A 64×64 grid over both clouds.
-const [x0, y0, x1, y1] = jointBox(x, y);
-const G = 64;
-const grid = new Float64Array(2 * G * G);
-for (let r = 0; r < G; r++) {
-  for (let c = 0; c < G; c++) {
-    grid[2 * (r * G + c)] = x0 + ((x1 - x0) * c) / (G - 1);
-    grid[2 * (r * G + c) + 1] = y0 + ((y1 - y0) * r) / (G - 1);
-  }
-}
-const outMap = new Float64Array(grid.length);
-const outPot = new Float64Array(G * G);
-const scratch = new Float64Array(m + Math.ceil(m / 32));
-const gridMs = medianMs(() => evaluateEntropicMap(fit.map, grid, outMap, outPot, 0, G * G, scratch), 9);
-const xs = Float64Array.from({ length: G }, (_, c) => grid[2 * c]);
-const ys = Float64Array.from({ length: G }, (_, r) => grid[2 * r * G + 1]);
-const latticeMs = medianMs(
-  () => entropicLattice(fit.map, xs)(ys, outMap, outPot, { offset: 0, strideX: 1, strideY: G }),
-  9,
-);
-
-const spec = brenierGridSpec(x, y);
-const gridPts = 2 * (spec.rows * spec.rowSamples + spec.cols * spec.colSamples);
-const viewMs = medianMs(() => evaluateBrenierView(entropicEvaluator(fit.map), x, a, spec), 5);
-
-const pot = potFigures();
-report(`entropic map + potential, ${G}x${G} grid, m = ${m}, pointwise`, gridMs, pot?.gridMs, 'NumPy LSE');
-report(`  the same as a lattice (separable kernel)`, latticeMs, pot?.gridMs, 'NumPy LSE');
-report(`Sinkhorn fit ${n}x${m} (eps = ${epsilon.toPrecision(3)})`, fitMs, pot?.fitMs, 'POT sinkhorn_log');
-console.log(
-  `  Sinkhorn: ${fit.sinkhorn.iterations} iterations, marginal error ${fit.sinkhorn.marginalError.toExponential(2)}`,
-);
-report(`stage view (${gridPts / 2} grid + ${spec.nx * spec.ny} lattice + ${n} source)`, viewMs);
+const problem = loadBenchProblem('gauss_2000');
+if (problem) entropicFigures(problem.x, problem.y);
 
 // ICNN on the Gaussian reference.
 {
@@ -118,8 +70,60 @@ report(`stage view (${gridPts / 2} grid + ${spec.nx * spec.ny} lattice + ${n} so
   );
 }
 
+/** Parts 1 and 2 on the shared Gaussian clouds `x` (source) and `y` (target), uniform weights. */
+function entropicFigures(x: Float64Array, y: Float64Array): void {
+  const n = x.length / 2;
+  const m = y.length / 2;
+  const a = new Float64Array(n).fill(1 / n);
+  const b = new Float64Array(m).fill(1 / m);
+  const epsilon = absoluteEpsilon(DEFAULT_RELATIVE_EPSILON, x, a, y, b);
+
+  let fit = fitEntropicMap(x, a, y, b, { epsilon });
+  const fitMs = medianMs(() => (fit = fitEntropicMap(x, a, y, b, { epsilon })), 3);
+
+  // A 64×64 grid over both clouds.
+  const [x0, y0, x1, y1] = jointBox(x, y);
+  const G = 64;
+  const grid = new Float64Array(2 * G * G);
+  for (let r = 0; r < G; r++) {
+    for (let c = 0; c < G; c++) {
+      grid[2 * (r * G + c)] = x0 + ((x1 - x0) * c) / (G - 1);
+      grid[2 * (r * G + c) + 1] = y0 + ((y1 - y0) * r) / (G - 1);
+    }
+  }
+  const outMap = new Float64Array(grid.length);
+  const outPot = new Float64Array(G * G);
+  const scratch = new Float64Array(m + Math.ceil(m / 32));
+  const gridMs = medianMs(() => evaluateEntropicMap(fit.map, grid, outMap, outPot, 0, G * G, scratch), 9);
+  const xs = Float64Array.from({ length: G }, (_, c) => grid[2 * c]);
+  const ys = Float64Array.from({ length: G }, (_, r) => grid[2 * r * G + 1]);
+  const latticeMs = medianMs(
+    () => entropicLattice(fit.map, xs)(ys, outMap, outPot, { offset: 0, strideX: 1, strideY: G }),
+    9,
+  );
+
+  const spec = brenierGridSpec(x, y);
+  const gridPts = 2 * (spec.rows * spec.rowSamples + spec.cols * spec.colSamples);
+  const viewMs = medianMs(() => evaluateBrenierView(entropicEvaluator(fit.map), x, a, spec), 5);
+
+  const pot = potFigures(x, y, grid, epsilon);
+  report(`entropic map + potential, ${G}x${G} grid, m = ${m}, pointwise`, gridMs, pot?.gridMs, 'NumPy LSE');
+  report(`  the same as a lattice (separable kernel)`, latticeMs, pot?.gridMs, 'NumPy LSE');
+  report(`Sinkhorn fit ${n}x${m} (eps = ${epsilon.toPrecision(3)})`, fitMs, pot?.fitMs, 'POT sinkhorn_log');
+  if (!pot) console.log(`  NumPy LSE and POT sinkhorn_log: ${NOT_MEASURED_POT}`);
+  console.log(
+    `  Sinkhorn: ${fit.sinkhorn.iterations} iterations, marginal error ${fit.sinkhorn.marginalError.toExponential(2)}`,
+  );
+  report(`stage view (${gridPts / 2} grid + ${spec.nx * spec.ny} lattice + ${n} source)`, viewMs);
+}
+
 /** NumPy/POT figures on the same data; null when Python or POT is unavailable. */
-function potFigures(): { gridMs: number; fitMs: number } | null {
+function potFigures(
+  x: Float64Array,
+  y: Float64Array,
+  grid: Float64Array,
+  epsilon: number,
+): { gridMs: number; fitMs: number } | null {
   const script = String.raw`
 import json, sys, time
 import numpy as np, ot

@@ -16,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { exactOT, type ExactResult } from '../workers/kernels/exact.ts';
-import { HAS_POT, loadBenchProblem, medianMs, POT_SCRIPT, report } from './timing.ts';
+import { HAS_POT, loadBenchProblem, medianMs, NOT_MEASURED_POT, POT_SCRIPT, report } from './timing.ts';
 
 for (const [name, repeat] of [
   ['gauss_500', 5],
@@ -46,7 +46,7 @@ for (const [name, repeat] of [
     : '';
   console.log(`  ${res.status}, ${res.iterations} pivots, cost ${res.cost.toPrecision(15)}${agreement}`);
 }
-if (!HAS_POT) console.log('(POT not available to /usr/bin/python3: no reference figures)');
+if (!HAS_POT) console.log(`POT ot.emd: ${NOT_MEASURED_POT}`);
 assignmentFigure();
 
 /**

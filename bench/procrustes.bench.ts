@@ -18,7 +18,7 @@ import {
   wassersteinProcrustes,
   type WassersteinProcrustesResult,
 } from '../workers/kernels/wassersteinProcrustes.ts';
-import { medianMs, report } from './timing.ts';
+import { medianMs, NOT_MEASURED_POT, report } from './timing.ts';
 
 const N = 1000;
 const ANGLE = 2;
@@ -44,6 +44,7 @@ if (!last) throw new Error('unreachable');
 const solves = last.restarts.reduce((s, r) => s + r.iterations, 0);
 const pot = potFigure();
 report(`wasserstein-procrustes ${N}x${N}, 8 restarts`, ms, pot?.ms, 'POT (same scheme)');
+if (!pot) console.log(`  POT (same scheme): ${NOT_MEASURED_POT}`);
 console.log(
   `  angle error ${((Math.abs(wrapAngle(last.angle - ANGLE)) * 180) / Math.PI).toFixed(3)}°, rmsd ${last.rmsd.toExponential(3)}, ` +
     `OT solves: ${solves} in restarts on ${SAMPLE} points, ${last.refine.map((l) => `${l.iterations} on ${l.n}`).join(', ')} in the refinement` +

@@ -13,5 +13,11 @@ const files = readdirSync(here)
   .sort();
 for (const f of files) {
   console.log(`\n## ${f}`);
-  await import(pathToFileURL(join(here, f)).href);
+  // One benchmark that fails (a peer's odd output, a bug) is reported, and the others still run.
+  try {
+    await import(pathToFileURL(join(here, f)).href);
+  } catch (e) {
+    console.log(`  this benchmark failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
 }

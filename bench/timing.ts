@@ -32,6 +32,11 @@ export function report(name: string, ms: number, referenceMs?: number, reference
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = join(repoRoot, '..', 'shared');
 export const POT_SCRIPT = join(SHARED, 'tools', 'pot-bench.py');
+/** What a benchmark prints for POT's side when POT is not installed. */
+export const NOT_MEASURED_POT = 'not measured (apt-get install -y python3-pot)';
+/** What a benchmark prints for PyTorch's side when PyTorch is not installed. */
+export const NOT_MEASURED_TORCH = 'not measured (apt-get install -y python3-torch)';
+
 /** Whether Debian's python3-pot can run pot-bench.py here. */
 export const HAS_POT =
   existsSync(POT_SCRIPT) &&
