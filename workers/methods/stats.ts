@@ -1,4 +1,4 @@
-/** Worker methods: cost statistics of two clouds (the bridge's first kernel). */
+/** Worker methods: cost statistics of two clouds (the cost histogram and summary figures). */
 import * as Comlink from 'comlink';
 import type { CloudsRequest, JobProgress } from '../api.ts';
 import { costStatsSteps, type CostStatsResult } from '../kernels/costStats.ts';
