@@ -4,7 +4,7 @@
  * optimal transport first does not.
  */
 import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, chooseMethod, loadInto } from './pages/app.ts';
 
 test.describe('model fusion', () => {
   test('three spirals: the aligned midpoint keeps the skill the naive midpoint loses', async ({ page }) => {
@@ -32,6 +32,25 @@ test.describe('model fusion', () => {
     const [barrierNaive, barrierAligned] = await pair('Barrier');
     expect(barrierAligned).toBeLessThan(barrierNaive);
     await expect(page.getByTestId('method-summary')).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('an unlabelled cloud: a message saying what to load, Train disabled; labelled moons train', async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    const app = new AppPage(page);
+    await app.open();
+    await chooseMethod(page, 'Model fusion');
+    const panel = page.getByRole('region', { name: 'Model fusion' });
+    await expect(panel.getByTestId('fusion-status')).toHaveText(/has no labels: load a dataset with parts/);
+    await expect(panel.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+    // Guidance, not a failure: no error badge, and no training was sent to the worker.
+    await expect(panel.getByText('Error', { exact: true })).toHaveCount(0);
+    expect(await page.evaluate(() => window.__ot!.store.getState().runs.fusion?.id ?? 0)).toBe(0);
+    await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Two moons' });
+    await loadInto(page, 'source');
+    await expect(panel.getByTestId('fusion-status')).toHaveText(/^Fused/, { timeout: 120_000 });
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
 import { FusionExplain } from './FusionExplain.tsx';
 import { drawFusionRegions } from './fusionLayer.ts';
-import { FUSION_LANE, FUSION_LIVE_LANE, stopFusion, trainFusion } from './run.ts';
+import { FUSION_LANE, FUSION_LIVE_LANE, fusionProblem, stopFusion, trainFusion } from './run.ts';
 import { fusionSentence } from './summary.ts';
 import { UnitMatching } from './UnitMatching.tsx';
 
@@ -81,6 +81,7 @@ function Training() {
   const result = useResult<FusionResult>(FUSION_LANE)?.value;
   const live = useResult<FusionLive>(FUSION_LIVE_LANE)?.value;
   const running = run?.status === 'running';
+  const problem = useStore((s) => fusionProblem(s.scenario));
   const error = run?.status === 'error' ? (run.error ?? 'Training failed.') : undefined;
   const hA = result?.historyA ?? live?.historyA;
   const hB = result?.historyB ?? live?.historyB;
@@ -92,7 +93,7 @@ function Training() {
         <button
           type="button"
           className="btn primary"
-          disabled={running}
+          disabled={running || !!problem}
           onClick={() => void trainFusion(useStore.getState().scenario)}
         >
           Train
@@ -101,7 +102,7 @@ function Training() {
           Stop
         </button>
         <span className="status" role="status" aria-live="polite" data-testid="fusion-status">
-          {statusText(running, error, live, result)}
+          {problem ?? statusText(running, error, live, result)}
         </span>
       </div>
       <ProgressBar label="Training progress" fraction={running ? (run?.progress ?? 0) : result ? 1 : 0} />
@@ -173,11 +174,12 @@ export function FusionPanel() {
   const result = useResult<FusionResult>(FUSION_LANE)?.value;
   const alignment = useStore((s) => String(s.scenario.params.alignment));
   const data = useStore((s) => s.scenario.params.data);
+  const problem = useStore((s) => fusionProblem(s.scenario));
   return (
     <section className="section" aria-labelledby="fusion-title">
       <div className="panel-title">
         <h2 id="fusion-title">Model fusion</h2>
-        <RunStatus lane={FUSION_LANE} />
+        {!problem && <RunStatus lane={FUSION_LANE} />}
       </div>
       <p className="lead">
         Two networks trained from different seeds list their hidden units in different orders. Averaging their

@@ -10,7 +10,7 @@ import { proxied, solverClient, stopRun } from '../../solver/solver.ts';
 import { trackRun } from '../../solver/trackRun.ts';
 import { clearResult, putResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
-import { boxAround } from '../adapt/inputs.ts';
+import { boxAround, labelProblem } from '../adapt/inputs.ts';
 import { fusionOptions } from './options.ts';
 
 export const FUSION_LANE = 'fusion';
@@ -20,10 +20,23 @@ export const FUSION_REGION_CELLS = 64;
 
 let trainedOn: Cloud | null = null;
 
-/** Trains both models on the first cloud of `s`, aligns and merges; the previous run is dropped. */
+/** Why the first cloud of `s` cannot train the two classifiers (the message shown), or null. */
+export const fusionProblem = (s: Scenario): string | null =>
+  labelProblem(sourceCloud(s), `The cloud ${sourceCloud(s).name}`);
+
+/**
+ * Trains both models on the first cloud of `s`, aligns and merges; the previous run is dropped.
+ * A cloud that cannot train them (no labels, one class) gets an error status and no worker run.
+ */
 export function trainFusion(s: Scenario): Promise<void> {
   dropAll();
   const cloud = sourceCloud(s);
+  const problem = fusionProblem(s);
+  if (problem) {
+    trainedOn = null;
+    useStore.getState().setRun(FUSION_LANE, { id: 0, status: 'error', progress: 0, error: problem });
+    return Promise.resolve();
+  }
   trainedOn = cloud;
   return trackRun<FusionResult>(
     FUSION_LANE,
@@ -92,7 +105,9 @@ export function startFusionRuns(): () => void {
     check(state.scenario);
     const a = state.scenario.clouds;
     const b = prev.scenario.clouds;
-    if (a !== b && a.every((c) => !b.includes(c))) trainIfIdle(state.scenario);
+    // A whole new scenario trains, and so does an edit that makes the cloud trainable (labels loaded).
+    const fixed = a !== b && fusionProblem(prev.scenario) !== null && fusionProblem(state.scenario) === null;
+    if ((a !== b && a.every((c) => !b.includes(c))) || fixed) trainIfIdle(state.scenario);
   });
   return () => {
     stopWatch();
