@@ -11,6 +11,7 @@ import { barycenterMethods } from './methods/barycenter.ts';
 import { brenierMethods } from './methods/brenier.ts';
 import { controlMethods } from './methods/control.ts';
 import { criticMethods } from './methods/critic.ts';
+import { federatedMethods } from './methods/federated.ts';
 import { fusionMethods } from './methods/fusion.ts';
 import { exactMethods } from './methods/exact.ts';
 import { flowMethods } from './methods/flow.ts';
@@ -31,6 +32,7 @@ const methods = {
   ...criticMethods,
   ...adaptMethods,
   ...fusionMethods,
+  ...federatedMethods,
 };
 
 // The test build adds a fault point at the end of each job call (faults.ts); production has none.

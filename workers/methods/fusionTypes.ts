@@ -4,6 +4,7 @@
  */
 import type { JobRequest } from '../api.ts';
 import type { FusionExperimentOptions } from '../kernels/fusion/experiment.ts';
+import type { FederatedOptions } from '../kernels/fusion/federated.ts';
 import type { ClassifierModel } from '../kernels/nets/classifier.ts';
 import type { RegionGrid } from './adaptTypes.ts';
 
@@ -70,6 +71,45 @@ export interface FusionResult {
   unitsB: Float64Array;
   regions: FusionRegions;
   /** Steps each model trained (fewer than planned after Stop), and whether Stop ended it. */
+  trainSteps: number;
+  stopped: boolean;
+  timeMs: number;
+}
+
+/** The many-models run's options (the kernel's names, `FederatedOptions`; unset ones take its defaults). */
+export type FederatedRunOptions = Pick<
+  FederatedOptions,
+  'clients' | 'split' | 'seed' | 'width' | 'depth' | 'trainSteps' | 'alignment'
+>;
+
+/** Train K clients on chunks of one labelled cloud and merge them: FedAvg against the aligned average. */
+export interface FederatedRequest extends JobRequest {
+  /** The labelled cloud, interleaved (2n), and its n labels. */
+  points: Float64Array;
+  labels: Int32Array;
+  options: FederatedRunOptions;
+}
+
+/** What a many-models run's progress carries: the client training now and its step. */
+export interface FederatedLive {
+  client: number;
+  clients: number;
+  step: number;
+  steps: number;
+}
+
+/** A finished (or stopped) many-models run: every figure on the whole cloud. */
+export interface FederatedSummary {
+  /** Each client's accuracy (fraction in [0, 1]). */
+  clientAccuracies: Float64Array;
+  /** Each client's chunk size (points). */
+  chunkSizes: Int32Array;
+  accuracyFedAvg: number;
+  accuracyAligned: number;
+  /** Mean cross-entropy, nats. */
+  lossFedAvg: number;
+  lossAligned: number;
+  /** Steps each client trained (fewer than planned after Stop), and whether Stop ended it. */
   trainSteps: number;
   stopped: boolean;
   timeMs: number;
