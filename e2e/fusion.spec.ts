@@ -32,6 +32,59 @@ test.describe('model fusion', () => {
     const [barrierNaive, barrierAligned] = await pair('Barrier');
     expect(barrierAligned).toBeLessThan(barrierNaive);
     await expect(page.getByTestId('method-summary')).toBeVisible();
+    // Each hidden layer's alignment as a heatmap: a real shuffle, not the identity.
+    for (const layer of [1, 2]) {
+      const map = panel.getByRole('img', {
+        name: new RegExp(`^Hidden layer ${layer}: .* (\\d+) of 64 in the same place$`),
+      });
+      const label = (await map.getAttribute('aria-label')) ?? '';
+      expect(Number(/(\d+) of 64 in the same place/.exec(label)![1])).toBeLessThan(32);
+    }
+    // Many models: three clients on class chunks; the aligned average beats FedAvg.
+    await panel.getByRole('button', { name: 'Merge clients' }).click();
+    await expect(panel.getByTestId('fusion-many-status')).toHaveText(/^Merged 3 clients/, {
+      timeout: 120_000,
+    });
+    const table = panel.getByRole('table', { name: /each client and of both merges/ });
+    const accuracy = async (row: string) =>
+      Number.parseFloat(
+        (await table
+          .getByRole('row', { name: new RegExp(`^${row}`) })
+          .locator('td')
+          .nth(1)
+          .textContent()) ?? '',
+      );
+    expect(await accuracy('Aligned average')).toBeGreaterThan((await accuracy('FedAvg')) + 10);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('model B a shuffled copy of A: alignment undoes the shuffle, the aligned barrier is zero', async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    const app = new AppPage(page);
+    await app.open();
+    await page.getByRole('button', { name: 'Gallery' }).click();
+    await page
+      .getByRole('dialog', { name: 'Gallery' })
+      .getByRole('button', { name: 'Three spirals: align, then average' })
+      .click();
+    const panel = page.getByRole('region', { name: 'Model fusion' });
+    await expect(panel.getByTestId('fusion-status')).toHaveText(/^Fused/, { timeout: 120_000 });
+    await panel.getByLabel('Model B').selectOption({ label: 'A with shuffled units' });
+    await panel.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(panel.getByTestId('fusion-status')).toHaveText(/^Fused/, { timeout: 120_000 });
+    const barrier = await panel
+      .getByTestId('fusion-readouts')
+      .locator('dt', { hasText: 'Barrier' })
+      .locator('xpath=following-sibling::dd[1]')
+      .textContent();
+    const [naive, aligned] = (barrier ?? '').split('/').map((v) => Number.parseFloat(v));
+    expect(naive).toBeGreaterThan(0.1);
+    expect(Math.abs(aligned)).toBeLessThan(1e-9);
+    // The stage can show model A or model B alone.
+    await panel.getByLabel('Stage shows').selectOption({ label: 'Model B alone' });
+    expect(await page.evaluate(() => window.__ot!.store.getState().scenario.params.show)).toBe('b');
     expect(app.consoleErrors).toEqual([]);
   });
 

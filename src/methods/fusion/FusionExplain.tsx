@@ -1,4 +1,4 @@
-/** The "What is computed" section of the fusion panel: permutation symmetry, the assignment, the merge, the barrier. */
+/** The "What is computed" section of the fusion panel: permutation symmetry, the assignment, the merge, the barrier, many models. */
 import { Formula } from '../../panels/Formula.tsx';
 
 export function FusionExplain() {
@@ -27,6 +27,15 @@ export function FusionExplain() {
       <Formula
         display
         tex={String.raw`B = \max_{\lambda}\ L(\theta(\lambda)) - \big((1-\lambda) L(\theta_A) + \lambda L(\theta_B)\big).`}
+      />
+      <p>
+        <strong>Many models.</strong> FedAvg averages K clients&apos; parameters as they are. The aligned
+        average is a barycenter of networks: starting from the first client, each round aligns every client to
+        the current mean and averages the aligned clients (three rounds):
+      </p>
+      <Formula
+        display
+        tex={String.raw`\bar\theta \leftarrow \frac{1}{K} \sum_{k=1}^{K} \pi_k(\theta_k), \qquad \pi_k \text{ aligns } \theta_k \text{ to } \bar\theta.`}
       />
     </details>
   );

@@ -3,7 +3,7 @@
  * between their units, and the merges θ(λ) naive and aligned: their loss and accuracy along λ, the
  * barriers, and the merged model's decision regions on the stage at λ = the time bar.
  */
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import type { FusionLive, FusionResult } from '../../../workers/methods/fusionTypes.ts';
 import { LineChart } from '../../charts/LineChart.tsx';
 import { formatNumber } from '../../lib/format.ts';
@@ -11,37 +11,19 @@ import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { ProgressBar } from '../../panels/ProgressBar.tsx';
 import { RunStatus } from '../../panels/RunStatus.tsx';
 import { SummarySentence } from '../../panels/summary/SummarySentence.tsx';
-import { findParamSpec } from '../../scenario/params.ts';
 import { registerOverlay } from '../../stage/overlays.ts';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
+import { ChoiceField } from './ChoiceField.tsx';
+import { FederatedSection } from './FederatedSection.tsx';
 import { FusionExplain } from './FusionExplain.tsx';
+import './fusion.css';
 import { drawFusionRegions } from './fusionLayer.ts';
-import { FUSION_LANE, FUSION_LIVE_LANE, fusionProblem, stopFusion, trainFusion } from './run.ts';
+import { fusionProblem } from './options.ts';
+import { FUSION_LANE, FUSION_LIVE_LANE, stopFusion, trainFusion } from './run.ts';
 import { fusionSentence } from './summary.ts';
+import { PermutationMaps } from './PermutationMaps.tsx';
 import { UnitMatching } from './UnitMatching.tsx';
-
-/** A select for a choice parameter, with display labels per option. */
-function ChoiceField({ paramKey, labels }: { paramKey: string; labels: Record<string, string> }) {
-  const id = useId();
-  const value = useStore((s) => String(s.scenario.params[paramKey]));
-  const spec = findParamSpec('fusion', paramKey);
-  if (spec?.kind !== 'choice') return null;
-  return (
-    <div className="field">
-      <label htmlFor={id} title={spec.help}>
-        {spec.label}
-      </label>
-      <select id={id} value={value} onChange={(e) => useStore.getState().setParam(paramKey, e.target.value)}>
-        {spec.options.map((o) => (
-          <option key={o} value={o}>
-            {labels[o] ?? o}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Splits interleaved [step, value] pairs into the chart's x and y. */
 function pairsXY(h: Float64Array): { x: Float64Array; y: Float64Array } {
@@ -212,9 +194,18 @@ export function FusionPanel() {
         labels={{ trained: 'Trained from its own seed', permuted: 'A with shuffled units' }}
       />
       <Training />
-      <ChoiceField paramKey="show" labels={{ naive: 'Naive merge', aligned: 'Aligned merge' }} />
+      <ChoiceField
+        paramKey="show"
+        labels={{
+          naive: 'Naive merge at λ',
+          aligned: 'Aligned merge at λ',
+          a: 'Model A alone',
+          b: 'Model B alone',
+        }}
+      />
       {result && <Curves r={result} />}
       {result && <UnitMatching r={result} />}
+      {result && <PermutationMaps r={result} />}
       {result && (
         <SummarySentence
           text={fusionSentence({
@@ -228,6 +219,7 @@ export function FusionPanel() {
           })}
         />
       )}
+      <FederatedSection />
       <FusionExplain />
     </section>
   );

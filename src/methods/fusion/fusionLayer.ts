@@ -1,8 +1,8 @@
 /**
  * Fusion on the stage: the decision regions of the merged model θ(λ) as a tinted background
  * (adaptation's region images), naive or aligned by the `show` parameter, with λ the playback
- * time t. The regions are evaluated at the curves' 25 λ; between two of them the two nearest
- * images cross-fade.
+ * time t, or model A's or B's own regions. The regions are evaluated at the curves' 25 λ; between
+ * two of them the two nearest images cross-fade.
  */
 import type { FusionResult } from '../../../workers/methods/fusionTypes.ts';
 import type { StageView } from '../../stage/view.ts';
@@ -11,14 +11,19 @@ import { useStore } from '../../state/store.ts';
 import { regionImage } from '../adapt/adaptLayer.ts';
 import { FUSION_LANE } from './run.ts';
 
-/** Layer under the clouds: the merged model's regions at λ = t. */
+/**
+ * Layer under the clouds: the merged model's regions at λ = t, or model A's or B's alone (the
+ * merges' ends: θ(0) = A and the naive θ(1) = B exactly).
+ */
 export function drawFusionRegions(ctx: CanvasRenderingContext2D, view: StageView): void {
   const r = getResult<FusionResult>(FUSION_LANE)?.value;
   if (!r) return;
   const { scenario, t } = useStore.getState();
   const g = r.regions;
-  const list = scenario.params.show === 'naive' ? g.naive : g.aligned;
-  const pos = Math.min(Math.max(t, 0), 1) * (list.length - 1);
+  const show = scenario.params.show;
+  const list = show === 'naive' || show === 'a' || show === 'b' ? g.naive : g.aligned;
+  const at = show === 'a' ? 0 : show === 'b' ? 1 : Math.min(Math.max(t, 0), 1);
+  const pos = at * (list.length - 1);
   const k = Math.min(Math.floor(pos), list.length - 2);
   const frac = pos - k;
   const [x0, x1, y0, y1] = g.bounds;

@@ -71,10 +71,19 @@ export const FUSION_PARAMS: readonly ParamSpec[] = [
     kind: 'choice',
     key: 'show',
     label: 'Stage shows',
-    help: 'The decision regions of the naive merge (units in their own order) or of the aligned merge, at λ = the time bar.',
-    options: ['naive', 'aligned'],
+    help: 'The decision regions of the naive merge (units in their own order) or of the aligned merge at λ = the time bar, or of model A or model B alone.',
+    options: ['naive', 'aligned', 'a', 'b'],
     default: 'aligned',
   },
+  numberSpec({
+    key: 'clients',
+    label: 'Clients',
+    help: 'How many clients train, each on its own chunk of the cloud (split as Chunks says), before their models are merged.',
+    min: 2,
+    max: 8,
+    integer: true,
+    default: 3,
+  }),
 ];
 
 /**

@@ -1,6 +1,7 @@
-/** The fusion kernel's options from a scenario's fusion parameters (shared by the app and the CLI). */
+/** The fusion kernel's options from a scenario's fusion parameters, and whether it can train (shared by the app and the CLI). */
 import type { FusionOptions } from '../../../workers/methods/fusionTypes.ts';
-import type { Scenario } from '../../scenario/types.ts';
+import { sourceCloud, type Scenario } from '../../scenario/types.ts';
+import { labelProblem } from '../adapt/inputs.ts';
 
 /** The experiment's options of `s` (validated fusion parameters) and its seed (model A's). */
 export function fusionOptions(s: Scenario): FusionOptions {
@@ -16,3 +17,7 @@ export function fusionOptions(s: Scenario): FusionOptions {
     seed: s.seed,
   };
 }
+
+/** Why the first cloud of `s` cannot train the classifiers (the message shown), or null. */
+export const fusionProblem = (s: Scenario): string | null =>
+  labelProblem(sourceCloud(s), `The cloud ${sourceCloud(s).name}`);

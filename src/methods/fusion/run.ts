@@ -10,8 +10,9 @@ import { proxied, solverClient, stopRun } from '../../solver/solver.ts';
 import { trackRun } from '../../solver/trackRun.ts';
 import { clearResult, putResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
-import { boxAround, labelProblem } from '../adapt/inputs.ts';
-import { fusionOptions } from './options.ts';
+import { boxAround } from '../adapt/inputs.ts';
+import { dropFederated, FEDERATED_LANE, runFederated } from './federatedRun.ts';
+import { fusionOptions, fusionProblem } from './options.ts';
 
 export const FUSION_LANE = 'fusion';
 export const FUSION_LIVE_LANE = 'fusion-live';
@@ -19,10 +20,14 @@ export const FUSION_LIVE_LANE = 'fusion-live';
 export const FUSION_REGION_CELLS = 64;
 
 let trainedOn: Cloud | null = null;
+/** The cloud of the many-models result shown (set when its run starts). */
+let mergedOn: Cloud | null = null;
 
-/** Why the first cloud of `s` cannot train the two classifiers (the message shown), or null. */
-export const fusionProblem = (s: Scenario): string | null =>
-  labelProblem(sourceCloud(s), `The cloud ${sourceCloud(s).name}`);
+/** Starts the many-models merge on the first cloud of `s`; the result is dropped when that cloud changes. */
+export function mergeFederated(s: Scenario): Promise<void> {
+  mergedOn = sourceCloud(s);
+  return runFederated(s);
+}
 
 /**
  * Trains both models on the first cloud of `s`, aligns and merges; the previous run is dropped.
@@ -93,6 +98,10 @@ export function startFusionRuns(): () => void {
       trainedOn = null;
       dropAll();
     }
+    if (mergedOn && mergedOn !== sourceCloud(s)) {
+      mergedOn = null;
+      dropFederated();
+    }
   };
   const trainIfIdle = (s: Scenario) => {
     const busy = useStore.getState().runs[FUSION_LANE]?.status === 'running';
@@ -112,5 +121,6 @@ export function startFusionRuns(): () => void {
   return () => {
     stopWatch();
     solverClient.cancel(FUSION_LANE);
+    solverClient.cancel(FEDERATED_LANE);
   };
 }
