@@ -12,7 +12,8 @@
  * `tolerance` nats.
  */
 import { checkPartialMass } from './partial.ts';
-import { RuleScaling, checkRuleProblem, type RuleStop } from './ruleScaling.ts';
+import { checkRuleProblem } from './ruleScaling.ts';
+import { solveByRule, type RuleOutcome } from './ruleSolve.ts';
 
 /** Options of {@link partialEntropic}. */
 export interface PartialEntropicOptions {
@@ -30,21 +31,11 @@ export interface PartialEntropicOptions {
   yieldEvery?: number;
 }
 
-/** Result of {@link partialEntropic}. */
-export interface PartialEntropicResult {
-  /** n×m plan, row-major; Σ P = m (to rounding), P1 <= a and Pᵀ1 <= b to within the tolerance. */
-  plan: Float64Array;
-  cost: number;
-  mass: number;
-  rowMass: Float64Array;
-  colMass: Float64Array;
-  iterations: number;
-  /** Last change (nats). */
-  error: number;
-  converged: boolean;
-  stop: RuleStop;
-  epsilon: number;
-}
+/**
+ * Result of {@link partialEntropic}: the n×m plan (row-major; Σ P = m to rounding, P1 <= a and
+ * Pᵀ1 <= b to within the tolerance), its cost, mass, marginals, iterations, last change (nats).
+ */
+export type PartialEntropicResult = RuleOutcome;
 
 /**
  * Generator form: yields `{ iteration, error }` every `yieldEvery` iterations.
@@ -65,56 +56,45 @@ export function* partialEntropicSteps(
   if (!(tol > 0)) throw new RangeError('partial: tolerance must be > 0');
   const maxIterations = options.maxIterations ?? 10_000;
   const logMass = Math.log(options.mass);
-  const S = new RuleScaling(p, a, b, C, eps0, tol);
-  const { K } = S;
-  // γ/ε (nats). The kernel carries the total mass (a_i u_i K_ij v_j b_j is the plan itself, so
-  // its truncation is measured against real masses): the row side holds α + γ, i.e.
-  // α_i = ε log a_i + fA_i + ε log u_i − γ, and α <= 0 reads log u <= lwu + γ/ε; columns hold β.
-  let lg = 0;
-  const rule = {
-    row: (r: number, ls: number) => Math.min(S.lwu[r] + lg, -ls),
-    col: (c: number, ls: number) => Math.min(S.lwv[c], -ls),
-  };
-  // After the columns: Σ P = Σ_c b_c v_c Kᵀ(a∘u)_c; γ moves by ε·shift and every u by e^shift,
-  // which scales the plan to mass m and leaves α unchanged.
-  const massStep = (u: Float64Array, v: Float64Array) => {
-    const shift = logMass - Math.log(dot(K.b, v, S.acc, K.m));
-    lg += shift;
-    const f = Math.exp(shift);
-    for (let r = 0; r < K.n; r++) u[r] *= f;
-    return Math.abs(shift);
-  };
-  // The start: u = v = 1 (a feasible α = min(0, ε log a + fA) is not needed: the first row
-  // update projects), scaled to mass m, as POT's start K ← K m / Σ K.
-  S.step({ row: () => 0, col: () => 0 }, massStep);
-  const yieldEvery = options.yieldEvery ?? 10;
-  let iterations = 0;
-  let error = Infinity;
-  let stop: RuleStop = 'max-iterations';
-  let failures = 0;
-  while (iterations < maxIterations) {
-    const change = S.step(rule, massStep);
-    if (Number.isNaN(change)) {
-      if (++failures > 3) {
-        stop = 'non-finite';
-        break;
-      }
-      S.recover();
-      continue;
-    }
-    failures = 0;
-    iterations++;
-    error = change;
-    if (change < tol && S.settled()) {
-      stop = 'converged';
-      break;
-    }
-    if (yieldEvery > 0 && iterations % yieldEvery === 0) yield { iteration: iterations, error };
-  }
-  const out = S.plan(p.n, p.m);
-  let mass = 0;
-  for (const x of out.rowMass) mass += x;
-  return { ...out, mass, iterations, error, converged: stop === 'converged', stop, epsilon: S.eps };
+  return yield* solveByRule(
+    p,
+    a,
+    b,
+    C,
+    { epsilon: eps0, tolerance: tol, maxIterations, yieldEvery: options.yieldEvery ?? 10, andersonMemory: 0 },
+    (S) => {
+      const { K } = S;
+      // γ/ε (nats). The kernel carries the total mass (a_i u_i K_ij v_j b_j is the plan itself, so
+      // its truncation is measured against real masses): the row side holds α + γ, i.e.
+      // α_i = ε log a_i + fA_i + ε log u_i − γ, and α <= 0 reads log u <= lwu + γ/ε; columns hold β.
+      let lg = 0;
+      // After the columns: Σ P = Σ_c b_c v_c Kᵀ(a∘u)_c; γ moves by ε·shift and every u by
+      // e^shift, which scales the plan to mass m and leaves α unchanged.
+      const massStep = (u: Float64Array, v: Float64Array) => {
+        const shift = logMass - Math.log(dot(K.b, v, S.acc, K.m));
+        lg += shift;
+        const f = Math.exp(shift);
+        for (let r = 0; r < K.n; r++) u[r] *= f;
+        return Math.abs(shift);
+      };
+      return {
+        rule: {
+          row: (r, ls) => Math.min(S.lwu[r] + lg, -ls),
+          col: (c, ls) => Math.min(S.lwv[c], -ls),
+        },
+        afterColumns: massStep,
+        // The start: u = v = 1 scaled to mass m, as POT's K ← K m / Σ K (the first row update
+        // projects onto α <= 0).
+        start: () => void S.step({ row: () => 0, col: () => 0 }, massStep),
+      };
+    },
+    // Potentials: α = min(0, ε log a − ε LSE_j((β_j + γ − C_ij)/ε)), β likewise, then γ.
+    (e) => ({
+      row: (r, lse) => Math.min(0, e * (Math.log(a[p.rows[r]]) - lse)),
+      col: (c, lse) => Math.min(0, e * (Math.log(b[p.cols[c]]) - lse)),
+      mass: options.mass,
+    }),
+  );
 }
 
 function dot(b: Float64Array, v: Float64Array, acc: Float64Array, m: number): number {

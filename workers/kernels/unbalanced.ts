@@ -13,7 +13,8 @@
  * per iteration, fast for small ρ/ε, like balanced Sinkhorn as ρ/ε grows. ρ = ∞ is balanced
  * entropic OT (which needs Σa = Σb): it is solved by `sinkhorn` (Anderson-accelerated).
  */
-import { RuleScaling, checkRuleProblem, type RuleStop } from './ruleScaling.ts';
+import { checkRuleProblem, type RuleStop } from './ruleScaling.ts';
+import { solveByRule } from './ruleSolve.ts';
 import { planMarginals } from './plan.ts';
 import { sinkhorn } from './sinkhorn.ts';
 
@@ -57,6 +58,8 @@ export interface UnbalancedResult {
   stop: RuleStop;
   /** The ε the plan has (see `options.epsilon`). */
   epsilon: number;
+  /** Whether the log-domain fallback produced the plan (the scalings left the float range). */
+  logDomain: boolean;
 }
 
 /** What {@link unbalancedSteps} yields. */
@@ -86,48 +89,37 @@ export function* unbalancedSteps(
   if (!(tol > 0)) throw new RangeError('unbalanced: tolerance must be > 0');
   const maxIterations = options.maxIterations ?? 10_000;
   if (rho === Infinity) return balanced(a, b, C, options, tol, maxIterations);
-  const { n, m } = p;
-  const S = new RuleScaling(p, a, b, C, eps, tol, options.andersonMemory ?? 8);
-  const phi = rho / (rho + S.eps);
-  // log u = φ (log a − log Kv) on full potentials, i.e. (1 − φ)(−log a − fA/ε) − φ log s.
-  const rule = {
-    row: (r: number, ls: number) => (1 - phi) * S.lwu[r] - phi * ls,
-    col: (c: number, ls: number) => (1 - phi) * S.lwv[c] - phi * ls,
-  };
-  const yieldEvery = options.yieldEvery ?? 10;
-  let iterations = 0;
-  let error = Infinity;
-  let stop: RuleStop = 'max-iterations';
-  let failures = 0;
-  while (iterations < maxIterations) {
-    const change = S.step(rule);
-    if (Number.isNaN(change)) {
-      if (++failures > 3) {
-        stop = 'non-finite';
-        break;
-      }
-      S.recover();
-      continue;
-    }
-    failures = 0;
-    iterations++;
-    error = change;
-    if (change < tol && S.settled()) {
-      stop = 'converged';
-      break;
-    }
-    if (yieldEvery > 0 && iterations % yieldEvery === 0) yield { iteration: iterations, error };
-  }
-  const out = S.plan(n, m);
-  return {
-    ...out,
-    mass: sum(out.rowMass),
-    iterations,
-    error,
-    converged: stop === 'converged',
-    stop,
-    epsilon: S.eps,
-  };
+  const phi = (eps: number) => rho / (rho + eps);
+  return yield* solveByRule(
+    p,
+    a,
+    b,
+    C,
+    {
+      epsilon: eps,
+      tolerance: tol,
+      maxIterations,
+      yieldEvery: options.yieldEvery ?? 10,
+      andersonMemory: options.andersonMemory ?? 8,
+    },
+    // log u = φ (log a − log Kv) on full potentials, i.e. (1 − φ)(−log a − fA/ε) − φ log s.
+    (S) => {
+      const f = phi(S.eps);
+      return {
+        rule: {
+          row: (r, ls) => (1 - f) * S.lwu[r] - f * ls,
+          col: (c, ls) => (1 - f) * S.lwv[c] - f * ls,
+        },
+      };
+    },
+    (e) => {
+      const f = phi(e);
+      return {
+        row: (r, lse) => f * e * (Math.log(a[p.rows[r]]) - lse),
+        col: (c, lse) => f * e * (Math.log(b[p.cols[c]]) - lse),
+      };
+    },
+  );
 }
 
 /** ρ = ∞: balanced entropic OT. */
@@ -158,6 +150,7 @@ function balanced(
     converged: r.converged,
     stop: r.stop,
     epsilon: r.epsilon,
+    logDomain: false,
   };
 }
 
