@@ -7,7 +7,7 @@
  * and Σ max(0, P1 − a), likewise for b), balanced, stop and epsilon (the ε the plan has). A solve
  * whose scalings over- or underflow is an error naming ε and ρ.
  */
-import { sparsifyPlan } from '../../workers/kernels/plan.ts';
+import { massBalance, sparsifyPlan } from '../../workers/kernels/plan.ts';
 import { hilbertOrder } from '../../workers/kernels/spatialOrder.ts';
 import { unbalancedSinkhorn, type UnbalancedResult } from '../../workers/kernels/unbalanced.ts';
 import { RHO_BALANCED } from '../../src/methods/unbalanced/meta.ts';
@@ -23,18 +23,6 @@ interface Prepared extends BalancedProblem {
   readonly rho: number;
   readonly tolerance: number;
   readonly maxIterations: number;
-}
-
-/** Mass destroyed (Σ max(0, w − marginal)) and created (Σ max(0, marginal − w)) on one side. */
-export function massBalance(w: Float64Array, marginal: Float64Array): { destroyed: number; created: number } {
-  let destroyed = 0;
-  let created = 0;
-  for (let k = 0; k < w.length; k++) {
-    const d = w[k] - marginal[k];
-    if (d > 0) destroyed += d;
-    else created -= d;
-  }
-  return { destroyed, created };
 }
 
 export default defineSolver<Prepared, UnbalancedResult>({

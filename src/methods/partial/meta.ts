@@ -14,6 +14,8 @@ export const PARTIAL_PARAMS = [
     minInclusive: false,
     max: 1,
     default: 0.5,
+    // The slider starts just above 0 (m = 0 moves nothing and is not a problem to solve).
+    control: { min: 0.01, max: 1 },
   }),
   numberSpec({
     key: 'epsilon',
