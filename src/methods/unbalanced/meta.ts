@@ -25,9 +25,8 @@ export const UNBALANCED_PARAMS = [
     key: 'rho',
     label: 'Rho',
     help:
-      'Marginal relaxation rho (cost units, the price of creating or destroying mass): mass rarely moves farther ' +
-      'than the reach sqrt(rho). Any value >= 1e6 means rho = Infinity (Infinity is not a JSON number): the ' +
-      'balanced problem, every unit of mass moved.',
+      'Price of destroying or creating mass (KL weight, cost units): mass rarely moves much farther than the ' +
+      'reach sqrt(rho). 1e6 or more means rho = Infinity, the balanced problem (JSON has no Infinity).',
     min: 0,
     minInclusive: false,
     max: 1e300,
@@ -71,8 +70,8 @@ function joined(name: string, ...parts: Cloud[]): Cloud {
 
 /** Two nearby clouds; each has a few far outliers. */
 export const outlierClouds = (): Cloud[] => [
-  joined('Source', blob(50, 51, [-0.7, 0], 0.35), blob(4, 52, [-1.2, -2.6], 0.15)),
-  joined('Target', blob(50, 53, [0.7, 0.2], 0.35), blob(5, 54, [1.4, 2.8], 0.15)),
+  joined('Source', blob(50, 51, [-0.45, 0], 0.3), blob(4, 52, [-1.2, -2.6], 0.15)),
+  joined('Target', blob(50, 53, [0.45, 0.15], 0.3), blob(5, 54, [1.4, 2.8], 0.15)),
 ];
 
 export const unbalancedMeta = defineMethod({
@@ -88,16 +87,16 @@ export const unbalancedMeta = defineMethod({
       title: 'Outliers: unbalanced lets them go',
       idea:
         'Two nearby clouds, each with a few far outliers. Balanced transport must move every unit of mass, so ' +
-        'long lines drag the outliers across the plane and distort the plan of the bulk. With rho = 1 moving ' +
-        'mass farther than about √ρ = 1 costs more than destroying it: the outliers fade (destroyed) and the bulk ' +
-        'is matched locally. Slide rho to ∞ to see the balanced plan come back.',
+        'long lines drag the outliers across the plane and distort the plan of the bulk. With ρ = 2, moving ' +
+        'mass much farther than the reach √ρ ≈ 1.4 costs more than destroying it: the outliers fade (destroyed) ' +
+        'while most of the bulk is matched locally. Slide ρ to ∞ to see the balanced plan come back.',
       build: () =>
         galleryScenario({
           title: 'Outliers: unbalanced lets them go',
           clouds: outlierClouds(),
           method: 'unbalanced',
           specs: UNBALANCED_PARAMS,
-          params: { epsilon: 0.02, rho: 1 },
+          params: { epsilon: 0.02, rho: 2 },
         }),
     },
   ],

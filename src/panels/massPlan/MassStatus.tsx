@@ -23,7 +23,7 @@ export function MassStatus({ lane, r }: { lane: string; r?: MassPlanResult }) {
         <button type="button" className="btn" onClick={() => stopRun(lane)} disabled={!running}>
           Stop
         </button>
-        <span className="status" role="status" aria-live="polite">
+        <span className="status" role="status" aria-live="polite" data-testid="mass-status">
           {text}
         </span>
       </div>
