@@ -32,7 +32,8 @@ export interface RuleProblem {
 
 /**
  * Validates weights (finite, >= 0, positive sum) and the cost matrix's length; returns the
- * positive-weight indices in `order` (a permutation) or index order.
+ * positive-weight indices in `order` (a permutation) or index order. (The costs between them are
+ * checked as the kernel copies them, one pass fewer: `RuleScaling` throws if one is not finite.)
  * @throws RangeError naming the culprit, prefixed by `who`
  */
 export function checkRuleProblem(
@@ -57,9 +58,6 @@ export function checkRuleProblem(
       s += x;
     }
     if (!(s > 0 && s < Infinity)) throw new RangeError(`${who}: ${name} must have a positive, finite sum`);
-  }
-  for (let k = 0; k < C.length; k++) {
-    if (!Number.isFinite(C[k])) throw new RangeError(`${who}: C must be finite`);
   }
   const positive = (w: Float64Array, order: Int32Array | undefined) => {
     const idx = order ?? Int32Array.from({ length: w.length }, (_, k) => k);
@@ -125,6 +123,7 @@ export class RuleScaling {
       theta,
     );
     const K = this.K;
+    if (!K.costsFinite) throw new RangeError('C must be finite');
     // Below the rounding of the costs the Gibbs kernel is noise (see sinkhorn.ts).
     this.eps = Math.max(eps, EPSILON_FLOOR * Math.max(Math.abs(K.costMin), Math.abs(K.costMax)));
     this.dropLimit = 0.01 * tolerance;
