@@ -19,10 +19,10 @@ export function MassReadouts({ r, verb }: { r: MassPlanResult; verb: 'Destroyed'
       <dd data-testid="unmoved-target">{formatNumber(r.destroyed.target, 3)}</dd>
       {created && (
         <>
-          <dt>Created, source / target</dt>
-          <dd>
-            {formatNumber(r.created.source, 3)} / {formatNumber(r.created.target, 3)}
-          </dd>
+          <dt>Created, source</dt>
+          <dd>{formatNumber(r.created.source, 3)}</dd>
+          <dt>Created, target</dt>
+          <dd>{formatNumber(r.created.target, 3)}</dd>
         </>
       )}
       <dt>{r.algorithm === 'exact' ? 'Pivots' : 'Iterations'}</dt>
