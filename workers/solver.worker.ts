@@ -16,6 +16,8 @@ import { fusionMethods } from './methods/fusion.ts';
 import { exactMethods } from './methods/exact.ts';
 import { flowMethods } from './methods/flow.ts';
 import { sinkhornMethods } from './methods/sinkhorn.ts';
+import { unbalancedMethods } from './methods/unbalanced.ts';
+import { partialMethods } from './methods/partial.ts';
 import { procrustesMethods } from './methods/procrustes.ts';
 import { statsMethods } from './methods/stats.ts';
 import { TEST_BUILD } from './testBuild.ts';
@@ -25,6 +27,8 @@ const methods = {
   ...statsMethods,
   ...exactMethods,
   ...sinkhornMethods,
+  ...unbalancedMethods,
+  ...partialMethods,
   ...procrustesMethods,
   ...flowMethods,
   ...brenierMethods,

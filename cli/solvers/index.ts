@@ -11,6 +11,8 @@ type Loader = () => Promise<{ default: SolverModule }>;
 export const SOLVERS: Partial<Record<MethodId, Loader>> = {
   exact: () => import('./exact.ts'),
   sinkhorn: () => import('./sinkhorn.ts'),
+  unbalanced: () => import('./unbalanced.ts'),
+  partial: () => import('./partial.ts'),
   brenier: () => import('./brenier.ts'),
   flow: () => import('./flow.ts'),
   procrustes: () => import('./procrustes.ts'),

@@ -13,7 +13,9 @@ import { exactMeta } from './exact/meta.ts';
 import { flowMeta } from './flow/meta.ts';
 import { fusionMeta } from './fusion/meta.ts';
 import { procrustesMeta } from './procrustes/meta.ts';
+import { partialMeta } from './partial/meta.ts';
 import { sinkhornMeta } from './sinkhorn/meta.ts';
+import { unbalancedMeta } from './unbalanced/meta.ts';
 import { METHOD_GROUPS, type MethodMeta } from './types.ts';
 
 /**
@@ -23,6 +25,8 @@ import { METHOD_GROUPS, type MethodMeta } from './types.ts';
 export const METHOD_ID_LIST = [
   'exact',
   'sinkhorn',
+  'unbalanced',
+  'partial',
   'barycenter',
   'adapt',
   'decorrelate',
@@ -37,6 +41,8 @@ export type MethodId = (typeof METHOD_ID_LIST)[number];
 const LIST: readonly MethodMeta<MethodId>[] = [
   exactMeta,
   sinkhornMeta,
+  unbalancedMeta,
+  partialMeta,
   barycenterMeta,
   adaptMeta,
   decorrelateMeta,

@@ -50,8 +50,10 @@ describe('gallery', () => {
       'exact',
       'flow',
       'fusion',
+      'partial',
       'procrustes',
       'sinkhorn',
+      'unbalanced',
     ]);
   });
 

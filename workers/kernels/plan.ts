@@ -127,3 +127,19 @@ export function sparsifyPlan(plan: Float64Array, n: number, m: number, threshold
   }
   return out;
 }
+
+/**
+ * Mass destroyed and created on one side of a plan that need not match its marginals (unbalanced,
+ * partial): Σ max(0, w − marginal) and Σ max(0, marginal − w), in mass units.
+ * @param w the side's weights; @param marginal the plan's marginal on that side (same length)
+ */
+export function massBalance(w: Float64Array, marginal: Float64Array): { destroyed: number; created: number } {
+  let destroyed = 0;
+  let created = 0;
+  for (let k = 0; k < w.length; k++) {
+    const d = w[k] - marginal[k];
+    if (d > 0) destroyed += d;
+    else created -= d;
+  }
+  return { destroyed, created };
+}

@@ -17,6 +17,17 @@
  */
 import { gatherTileCosts, RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
 
+/**
+ * A scaling update other than Sinkhorn's (unbalanced and partial transport reuse the tiles with
+ * it): the next log-scaling of internal row r (column c) from log s, where s = K(b∘v)_r
+ * (Kᵀ(a∘u)_c). Balanced Sinkhorn's is −log s. Working in logs keeps a power or a cap of a scaling
+ * finite where the scaling itself would overflow.
+ */
+export interface ScalingRule {
+  row(r: number, logS: number): number;
+  col(c: number, logS: number): number;
+}
+
 /** Tiled, truncated Gibbs kernel over the positive-weight rows and columns of a problem. */
 export class TiledKernel {
   /** Real rows and columns (internal indices 0..n−1, 0..m−1; padding follows). */
@@ -57,6 +68,7 @@ export class TiledKernel {
   private readonly fRows = new Float64Array(TILE_ROWS);
   private rowErr = 0;
   private bad = false;
+  private rule: ScalingRule | undefined;
 
   /**
    * @param C the original cost matrix, row-major with `mC` columns
@@ -298,6 +310,8 @@ export class TiledKernel {
    * data while it is in cache. Returns the L1 marginal error of the state (uNext, v), both sides,
    * computed on the way (O(n + m) extra), or NaN when a scaling became 0 or non-finite.
    * @param bv scratch, length mPad; @param acc output Kᵀ(a∘uNext), length mPad
+   * @param rule replaces the row update (ω is then ignored and the returned error is still the
+   *   balanced one, which callers with a rule only test for NaN)
    */
   pass(
     u: Float64Array,
@@ -306,8 +320,10 @@ export class TiledKernel {
     bv: Float64Array,
     acc: Float64Array,
     omega: number,
+    rule?: ScalingRule,
   ): number {
     const { values: V, tileBlock, tileStart, b, m } = this;
+    this.rule = rule;
     const B = TILE_COLS;
     for (let c = 0; c < this.mPad; c++) bv[c] = b[c] * v[c];
     acc.fill(0);
@@ -375,7 +391,11 @@ export class TiledKernel {
       uNext[r] = 1;
       return 0;
     }
-    const un = omega === 1 ? 1 / s : Math.pow(u[r] * s, 1 - omega) / s;
+    const un = this.rule
+      ? Math.exp(this.rule.row(r, Math.log(s)))
+      : omega === 1
+        ? 1 / s
+        : Math.pow(u[r] * s, 1 - omega) / s;
     if (!(un > 0 && un < Infinity)) this.bad = true;
     const ar = this.a[r];
     this.rowErr += ar * Math.abs(un * s - 1);
@@ -384,14 +404,24 @@ export class TiledKernel {
   }
 
   /**
-   * Column update vNext = v^(1−ω) acc^(−ω) after a pass. Returns false when a scaling became 0 or
+   * Column update vNext = v^(1−ω) acc^(−ω) after a pass (or by `rule`). Returns false when a scaling became 0 or
    * non-finite (vNext is then not to be used).
    */
-  columnUpdate(v: Float64Array, vNext: Float64Array, acc: Float64Array, omega: number): boolean {
+  columnUpdate(
+    v: Float64Array,
+    vNext: Float64Array,
+    acc: Float64Array,
+    omega: number,
+    rule?: ScalingRule,
+  ): boolean {
     let ok = true;
     for (let c = 0; c < this.m; c++) {
       const s = acc[c];
-      const vn = omega === 1 ? 1 / s : Math.pow(v[c] * s, 1 - omega) / s;
+      const vn = rule
+        ? Math.exp(rule.col(c, Math.log(s)))
+        : omega === 1
+          ? 1 / s
+          : Math.pow(v[c] * s, 1 - omega) / s;
       if (!(vn > 0 && vn < Infinity)) ok = false;
       vNext[c] = vn;
     }

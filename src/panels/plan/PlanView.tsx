@@ -88,7 +88,8 @@ export function PlanReadouts({ r, exactCost, entropic }: PlanReadoutsProps) {
   );
 }
 
-export function PlanHeatmap({ r }: { r: PlanResult }) {
+/** The plan matrix image (any plan result with an image: exact, Sinkhorn, unbalanced, partial). */
+export function PlanHeatmap({ r }: { r: Pick<PlanResult, 'image' | 'n' | 'm'> }) {
   return (
     <MatrixImage
       cells={r.image.cells}
