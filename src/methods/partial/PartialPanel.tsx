@@ -46,7 +46,7 @@ export function PartialPanel() {
           value={entropic ? 'entropic' : 'exact'}
           onChange={(e) => setParam('epsilon', e.target.value === 'exact' ? 0 : ENTROPIC_EPSILON)}
         >
-          <option value="exact">Exact (network simplex, dummy points)</option>
+          <option value="exact">Exact (network simplex)</option>
           <option value="entropic">Entropic (Bregman projections)</option>
         </select>
       </div>

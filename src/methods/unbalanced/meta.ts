@@ -26,7 +26,7 @@ export const UNBALANCED_PARAMS = [
     label: 'Rho',
     help:
       'Price of destroying or creating mass (KL weight, cost units): mass rarely moves much farther than the ' +
-      'reach sqrt(rho). 1e6 or more means rho = Infinity, the balanced problem (JSON has no Infinity).',
+      'reach sqrt(rho). At 1e6 or more the marginals are enforced: the balanced problem (rho = ∞).',
     min: 0,
     minInclusive: false,
     max: 1e300,
