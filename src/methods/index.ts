@@ -14,6 +14,7 @@ import { flowMeta } from './flow/meta.ts';
 import { fusionMeta } from './fusion/meta.ts';
 import { procrustesMeta } from './procrustes/meta.ts';
 import { sinkhornMeta } from './sinkhorn/meta.ts';
+import { slicedMeta } from './sliced/meta.ts';
 import { METHOD_GROUPS, type MethodMeta } from './types.ts';
 
 /**
@@ -31,6 +32,7 @@ export const METHOD_ID_LIST = [
   'procrustes',
   'critic',
   'fusion',
+  'sliced',
 ] as const;
 export type MethodId = (typeof METHOD_ID_LIST)[number];
 
@@ -45,6 +47,7 @@ const LIST: readonly MethodMeta<MethodId>[] = [
   procrustesMeta,
   criticMeta,
   fusionMeta,
+  slicedMeta,
 ];
 
 /** The descriptors, sorted by group (the switcher's order), then as listed. */
