@@ -15,6 +15,7 @@ import { fusionMethods } from './methods/fusion.ts';
 import { exactMethods } from './methods/exact.ts';
 import { flowMethods } from './methods/flow.ts';
 import { sinkhornMethods } from './methods/sinkhorn.ts';
+import { slicedMethods } from './methods/sliced.ts';
 import { procrustesMethods } from './methods/procrustes.ts';
 import { statsMethods } from './methods/stats.ts';
 import { TEST_BUILD } from './testBuild.ts';
@@ -31,6 +32,7 @@ const methods = {
   ...criticMethods,
   ...adaptMethods,
   ...fusionMethods,
+  ...slicedMethods,
 };
 
 // The test build adds a fault point at the end of each job call (faults.ts); production has none.

@@ -82,5 +82,11 @@ export interface SlicedFlowLive {
 
 export interface SlicedFlowOutcome extends SlicedFlowLive {
   stopped: boolean;
+  /**
+   * Snapshots for playback: F×2n, row-major, frame 0 the start and frame F − 1 the end, about
+   * evenly spaced in steps (at most `MAX_FLOW_FRAMES`).
+   */
+  frames: Float64Array;
+  frameCount: number;
   timeMs: number;
 }

@@ -41,6 +41,8 @@ export interface SlicedFlowState {
   points: Float64Array;
   /** SW2² (fit quadrature) between the particles and the target now. */
   fit: number;
+  /** Every fit so far, the start's first (the kernel's own array: copy to keep). */
+  fitHistory: readonly number[];
 }
 
 export interface SlicedFlowResult {
@@ -125,7 +127,13 @@ export function* slicedFlowSteps(
     const f = (2 * o.stepSize) / K;
     for (let q = 0; q < 2 * n; q++) x[q] -= f * grad[q];
     history.push(fit());
-    yield { step: step + 1, steps: o.steps, points: x, fit: history[history.length - 1] };
+    yield {
+      step: step + 1,
+      steps: o.steps,
+      points: x,
+      fit: history[history.length - 1],
+      fitHistory: history,
+    };
   }
   return { points: x.slice(), fitHistory: Float64Array.from(history), stepsDone: step, stopped };
 }
