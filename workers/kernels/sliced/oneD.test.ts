@@ -3,6 +3,7 @@
  * the plan of ot.emd_1d, to 1e-12, on uniform, weighted (with zero weights, unequal sizes) and tied
  * samples; plus the plan's marginals and its cost.
  */
+import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import uniform from '../fixtures/sliced_00_1d_uniform.json';
 import weighted from '../fixtures/sliced_01_1d_weighted.json';
@@ -112,6 +113,27 @@ describe('1-D invariants and degenerate samples', () => {
     expect(plan.cost).toBe(0);
     expect(plan.i.every((i) => a[i] > 0)).toBe(true);
     expect(plan.mass.reduce((s, m) => s + m, 0)).toBeCloseTo(1, 15);
+  });
+
+  it('sort1d and sortUniform sort any input: random with ties, sorted, reversed, all equal, tiny', () => {
+    const rand = randomLcg(17);
+    const inputs = [
+      Float64Array.from({ length: 3000 }, () => Math.floor(rand() * 50) / 7 - 3),
+      Float64Array.from({ length: 500 }, () => rand()),
+      Float64Array.from({ length: 300 }, (_, k) => k),
+      Float64Array.from({ length: 300 }, (_, k) => -k),
+      new Float64Array(100).fill(2),
+      Float64Array.of(1, -1),
+      Float64Array.of(5),
+      new Float64Array(0),
+    ];
+    for (const v of inputs) {
+      const s = sort1d(v, null);
+      expect(Array.from(s.values)).toEqual(Array.from(v).sort((p, q) => p - q));
+      expect(Array.from(s.order, (i) => v[i])).toEqual(Array.from(s.values));
+      expect(new Set(s.order).size).toBe(v.length);
+      expect(Array.from(sortUniform(v, uniformCumulative(v.length)).values)).toEqual(Array.from(s.values));
+    }
   });
 
   it('sort1d: ascending values, cumulative weights, an order that maps back', () => {
