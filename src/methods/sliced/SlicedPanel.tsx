@@ -13,6 +13,7 @@ import type {
   SlicedFlowLive,
   SlicedFlowOutcome,
 } from '../../../workers/methods/slicedTypes.ts';
+import { cloudDot } from '../../lib/cloudDot.ts';
 import { formatMs, formatNumber } from '../../lib/format.ts';
 import { Formula } from '../../panels/Formula.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
@@ -102,8 +103,8 @@ function OneDirection({ names }: { names: [string, string] }) {
       {slice && (
         <>
           <p className="help">
-            Projections on θ: <span className="sliced-key source">{names[0]}</span> solid,{' '}
-            <span className="sliced-key target">{names[1]}</span> dashed.
+            Projections on θ: <span className="dot cloud" style={cloudDot(0)} aria-hidden="true" /> {names[0]}{' '}
+            solid, <span className="dot cloud" style={cloudDot(1)} aria-hidden="true" /> {names[1]} dashed.
           </p>
           <SliceHistograms r={slice} names={names} />
           <p className="help">Quantile functions: the monotone matching pairs equal levels q.</p>
