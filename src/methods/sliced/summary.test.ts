@@ -29,6 +29,18 @@ describe('slicedSentence', () => {
     );
   });
 
+  it('a fit that all but vanished reads as under 0.01%', () => {
+    const s = slicedSentence({
+      source: 'A',
+      target: 'B',
+      angle: 0,
+      flow: { steps: 300, before: 4, after: 1e-30, stopped: false },
+    });
+    expect(s).toBe(
+      'The sliced flow ran 300 steps: its fit to B went from 4 to 1.00e-30 (under 0.01% of its start).',
+    );
+  });
+
   it('before anything is solved', () => {
     expect(slicedSentence({ source: 'A', target: 'B', angle: 0 })).toBe('Slicing A and B…');
   });

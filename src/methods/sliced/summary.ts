@@ -36,7 +36,12 @@ export function slicedSentence(r: SlicedSummaryInput): string {
   }
   const f = r.flow;
   if (f) {
-    const share = f.before > 0 ? ` (${formatNumber((100 * f.after) / f.before, 2)}% of its start)` : '';
+    const pct = f.before > 0 ? (100 * f.after) / f.before : NaN;
+    const share = !Number.isFinite(pct)
+      ? ''
+      : pct < 0.01
+        ? ' (under 0.01% of its start)'
+        : ` (${formatNumber(pct, 2)}% of its start)`;
     parts.push(
       `The sliced flow ${f.stopped ? 'was stopped after' : 'ran'} ${f.steps} step${f.steps === 1 ? '' : 's'}: ` +
         `its fit to ${r.target} went from ${formatNumber(f.before, 3)} to ${formatNumber(f.after, 3)}${share}.`,
