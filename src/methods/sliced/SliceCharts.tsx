@@ -67,8 +67,6 @@ export const MatchingStrip = memo(function MatchingStrip({
   const bottom = height - m.bottom;
   const K = r.plan.mass.length;
   const stride = Math.max(1, Math.ceil(K / MAX_RUNGS));
-  let maxMass = 0;
-  for (const w of r.plan.mass) maxMass = Math.max(maxMass, w);
   let rungs = '';
   for (let k = 0; k < K; k += stride) {
     rungs += `M${x(r.px[r.plan.i[k]]).toFixed(1)},${top}L${x(r.py[r.plan.j[k]]).toFixed(1)},${bottom}`;

@@ -15,7 +15,7 @@ import type {
   SlicedFlowLive,
   SlicedFlowOutcome,
 } from '../../../workers/methods/slicedTypes.ts';
-import { cloudSize, sourceCloud, targetCloud, type Scenario } from '../../scenario/types.ts';
+import type { Scenario } from '../../scenario/types.ts';
 import { startAutoRun } from '../../solver/autoRun.ts';
 import { runWithClouds, solverClient, stopRun } from '../../solver/solver.ts';
 import { trackRun } from '../../solver/trackRun.ts';
@@ -29,9 +29,6 @@ export const SLICED_FLOW_LANE = 'sliced-flow';
 export const SLICED_FLOW_LIVE_LANE = 'sliced-flow-live';
 
 const LANES = [SLICED_LANE, SLICED_LIVE_LANE, SLICED_ANGLE_LANE, SLICED_FLOW_LANE, SLICED_FLOW_LIVE_LANE];
-
-/** A solved estimate with the L it was solved for. */
-export type SlicedEstimateView = SlicedEstimateResult;
 
 /** Solves the estimate of `s` on the main lane. */
 export function runSlicedEstimate(s: Scenario): Promise<void> {
@@ -109,15 +106,6 @@ export function runSlicedFlow(s: Scenario): Promise<void> {
 export const stopSlicedEstimate = (): void => stopRun(SLICED_LANE);
 /** Stops the flow after its current step; the particles stay where they are. */
 export const stopSlicedFlow = (): void => stopRun(SLICED_FLOW_LANE);
-
-/** Whether the scenario has two non-empty clouds to slice (else the message to show). */
-export function slicedProblem(s: Scenario): string | null {
-  if (s.clouds.length < 2) return 'Sliced transport needs a source and a target cloud.';
-  if (cloudSize(sourceCloud(s)) === 0 || cloudSize(targetCloud(s)) === 0) {
-    return 'Both clouds need at least one point.';
-  }
-  return null;
-}
 
 const pair = (s: Scenario) => [s.clouds[0], s.clouds[1]];
 
