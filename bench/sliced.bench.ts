@@ -43,7 +43,7 @@ const angles = sliceAngles(L, 1);
 const cases = [
   { name: 'uniform', x: gaussian(2000, 0, 1, 0.5), y: gaussian(2000, 2, 0.4, 1.2), a: null, b: null },
   {
-    name: 'weighted, m = 1500',
+    name: 'weighted',
     x: gaussian(2000, 0, 1, 0.5),
     y: gaussian(1500, 2, 0.4, 1.2),
     a: normalizeWeights(

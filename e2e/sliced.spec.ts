@@ -59,4 +59,30 @@ test.describe('sliced', () => {
     expect(now).toBeLessThan(0.01 * start);
     await expect(page.getByTestId('method-summary')).toContainText('The sliced flow ran 300 steps');
   });
+
+  test('Stop ends a long flow and keeps where the particles got to', async ({ page }) => {
+    test.setTimeout(90_000);
+    const app = new AppPage(page);
+    await app.open();
+    const panel = await openEntry(app, 'A sliced Wasserstein flow carries a Gaussian onto two moons');
+    // 1000 steps of 1000 directions each: seconds of work, so Stop lands mid-flow.
+    const steps = panel.getByRole('slider', { name: 'Flow steps' });
+    await steps.focus();
+    await page.keyboard.press('End');
+    await expect(steps).toHaveAttribute('aria-valuetext', '1000 steps');
+    const directions = panel.getByRole('slider', { name: 'Directions L' });
+    await directions.focus();
+    await page.keyboard.press('End');
+    await expect(directions).toHaveAttribute('aria-valuetext', 'L = 1000');
+    await panel.getByRole('button', { name: 'Run flow' }).click();
+    const status = panel.getByTestId('sliced-flow-status');
+    await expect(status).toHaveText(/^Flowing: step \d+ of 1000$/, { timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Stop flow' }).click();
+    await expect(status).toHaveText(/^Flow stopped at step \d+ of 1000$/, { timeout: 30_000 });
+    const start = Number(await panel.getByTestId('sliced-fit-start').textContent());
+    const now = Number(await panel.getByTestId('sliced-fit-now').textContent());
+    expect(now).toBeLessThan(start);
+    await expect(page.getByTestId('method-summary')).toContainText('The sliced flow was stopped after');
+    await expect(panel.getByRole('button', { name: 'Run flow' })).toBeEnabled();
+  });
 });
