@@ -129,6 +129,7 @@ function ManyDirections() {
     <div className="sliced-block">
       <h3>Many directions</h3>
       <ParamSlider paramKey="projections" format={(v) => `L = ${v}`} />
+      <p className="help">Play the time bar to watch the directions accumulate on the stage.</p>
       <div className="row">
         <button type="button" className="btn" onClick={stopSlicedEstimate} disabled={!running}>
           Stop

@@ -1,7 +1,7 @@
 /**
  * The sliced method on the stage.
  * - Under the clouds: the estimate's directions through the clouds' centre, faint, accumulating
- *   while it runs (the live lane), all L once solved.
+ *   while it runs (the live lane), all L once solved; while the time bar plays, the first ⌈tL⌉.
  * - Over the clouds: the direction θ as a line through the centre with its drag handle, each
  *   point's projection as a tick beside the line (source on one side, target on the other), and
  *   the monotone matching as arcs from each source tick to the target tick it is matched with.
@@ -73,8 +73,13 @@ export function drawDirections(ctx: CanvasRenderingContext2D, view: StageView): 
   const done = getResult<SlicedEstimateResult>(SLICED_LANE);
   const live = getResult<SlicedEstimateLive>(SLICED_LIVE_LANE);
   const useLive = live && (!done || live.runId > done.runId);
-  const angles = useLive ? live.value.angles.subarray(0, live.value.done) : done?.value.angles;
+  let angles = useLive ? live.value.angles.subarray(0, live.value.done) : done?.value.angles;
   if (!angles || angles.length === 0) return;
+  // While the time bar plays (and no flow uses it), the solved directions accumulate with t.
+  const st = useStore.getState();
+  if (!useLive && st.playing && !getResult(SLICED_FLOW_LANE)) {
+    angles = angles.subarray(0, Math.max(1, Math.ceil(st.t * angles.length)));
+  }
   ctx.beginPath();
   for (const th of angles) lineThrough(ctx, view, th);
   ctx.strokeStyle = view.theme.foreground;
