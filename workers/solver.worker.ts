@@ -18,6 +18,7 @@ import { flowMethods } from './methods/flow.ts';
 import { sinkhornMethods } from './methods/sinkhorn.ts';
 import { unbalancedMethods } from './methods/unbalanced.ts';
 import { partialMethods } from './methods/partial.ts';
+import { slicedMethods } from './methods/sliced.ts';
 import { procrustesMethods } from './methods/procrustes.ts';
 import { statsMethods } from './methods/stats.ts';
 import { TEST_BUILD } from './testBuild.ts';
@@ -37,6 +38,7 @@ const methods = {
   ...adaptMethods,
   ...fusionMethods,
   ...federatedMethods,
+  ...slicedMethods,
 };
 
 // The test build adds a fault point at the end of each job call (faults.ts); production has none.

@@ -21,4 +21,5 @@ export const SOLVERS: Partial<Record<MethodId, Loader>> = {
   adapt: () => import('./adapt.ts'),
   decorrelate: () => import('./decorrelate.ts'),
   fusion: () => import('./fusion.ts'),
+  sliced: () => import('./sliced.ts'),
 };

@@ -15,6 +15,7 @@ import { fusionMeta } from './fusion/meta.ts';
 import { procrustesMeta } from './procrustes/meta.ts';
 import { partialMeta } from './partial/meta.ts';
 import { sinkhornMeta } from './sinkhorn/meta.ts';
+import { slicedMeta } from './sliced/meta.ts';
 import { unbalancedMeta } from './unbalanced/meta.ts';
 import { METHOD_GROUPS, type MethodMeta } from './types.ts';
 
@@ -27,6 +28,7 @@ export const METHOD_ID_LIST = [
   'sinkhorn',
   'unbalanced',
   'partial',
+  'sliced',
   'barycenter',
   'adapt',
   'decorrelate',
@@ -43,6 +45,7 @@ const LIST: readonly MethodMeta<MethodId>[] = [
   sinkhornMeta,
   unbalancedMeta,
   partialMeta,
+  slicedMeta,
   barycenterMeta,
   adaptMeta,
   decorrelateMeta,
