@@ -99,6 +99,23 @@ export const unbalancedMeta = defineMethod({
           params: { epsilon: 0.02, rho: 2 },
         }),
     },
+    {
+      id: 'outliers-balanced',
+      title: 'Outliers: balanced transport drags them along',
+      idea:
+        'The same clouds with ρ = 10⁶: the marginals are enforced, so every outlier must send or receive its ' +
+        'full mass, and long lines cross the plane to the bulk of the other cloud. Open the entry beside it ' +
+        '(ρ = 2) to compare, or lower ρ here and watch the outliers fade as the reach √ρ shrinks below ' +
+        'their distance.',
+      build: () =>
+        galleryScenario({
+          title: 'Outliers: balanced transport drags them along',
+          clouds: outlierClouds(),
+          method: 'unbalanced',
+          specs: UNBALANCED_PARAMS,
+          params: { epsilon: 0.02, rho: 1e6 },
+        }),
+    },
   ],
   sweep: [
     { label: 'unbalanced', params: { epsilon: 0.05, rho: 1 } },
