@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_CALL_MS, timedAsync } from '../src/scenario/fuzzTiming.ts';
+import { METHODS } from '../src/methods/index.ts';
 import { LIMITS } from '../src/scenario/limits.ts';
 import { run, small, useTempDir, type Json } from './testing.ts';
 
@@ -62,8 +63,12 @@ const PARAM_KEYS = [
   '',
 ];
 
-/** Method names whose solve stays fast on a 3×2 problem (flow trains for seconds by design). */
-const QUICK_METHODS = ['exact', 'sinkhorn', 'procrustes'];
+/**
+ * From the registry: methods that train (a run button) take seconds by design; the others
+ * re-solve on every edit, so their solve of a 3×2 problem stays fast (or is refused at once).
+ */
+const TRAINED_METHODS: readonly string[] = METHODS.filter((m) => m.e2e.runButton).map((m) => m.id);
+const QUICK_METHODS: readonly string[] = METHODS.filter((m) => !m.e2e.runButton).map((m) => m.id);
 
 /** Text of a valid scenario, optionally edited at one path. */
 function scenarioText(method: string, path: readonly (string | number)[] | null, value: unknown): string {
@@ -109,13 +114,13 @@ describe('fuzz: the command line (main)', () => {
       )
       .map(([m, p, v]) => scenarioText(m, p, v)),
     fc
-      .tuple(fc.nat(2), fc.nat(), text, fc.constantFrom(...QUICK_METHODS, 'flow', 'brenier'))
+      .tuple(fc.nat(2), fc.nat(), text, fc.constantFrom(...QUICK_METHODS, ...TRAINED_METHODS))
       .map(([k, at, t, m]) => mutate(scenarioText(m, null, null), k, at, t))
-      // A mutation may leave a valid slow scenario (flow, ICNN); keep only ones that break it.
+      // A mutation may leave a valid slow scenario (a training); keep only ones that break it.
       .filter((t) => {
         try {
           const m = (JSON.parse(t) as Json)?.method;
-          return m !== 'flow' && m !== 'brenier';
+          return !TRAINED_METHODS.includes(m as string);
         } catch {
           return true;
         }
@@ -152,9 +157,7 @@ describe('fuzz: the command line (main)', () => {
     text,
   );
   const option = fc.oneof(
-    fc
-      .constantFrom(...QUICK_METHODS, 'brenier')
-      .chain((m) => fc.constantFrom(['--method', m], [`--method=${m}`])),
+    fc.constantFrom(...QUICK_METHODS).chain((m) => fc.constantFrom(['--method', m], [`--method=${m}`])),
     fc
       .tuple(fc.constantFrom(...PARAM_KEYS), paramValue, fc.boolean())
       .map(([k, v, inline]) => (inline ? [`--param=${k}=${v}`] : ['--param', `${k}=${v}`])),

@@ -10,9 +10,9 @@ import {
 import { ClassifierEvaluator, hiddenActivations } from '../nets/classifierEval.ts';
 import { spirals } from '../nets/testData.ts';
 import { activationCorrelation, activationMatching } from './activationMatching.ts';
-import { alignModels } from './align.ts';
+import { ALIGNMENT_METHODS, alignModels } from './align.ts';
 import { invertPermutation, permuteHidden, randomPermutations } from './permute.ts';
-import { softAlignment } from './softAlignment.ts';
+import { SOFT_PLANS, softAlignment } from './softAlignment.ts';
 import { weightMatching } from './weightMatching.ts';
 
 const e = ref02.expect;
@@ -166,7 +166,7 @@ describe('OTFusion soft alignment', () => {
   it('aligns networks of different widths onto A (plans with both marginals, A spec)', () => {
     const a = initClassifier({ width: 8, depth: 2, classes: 3 }, frame, randomLcg(1));
     const b = initClassifier({ width: 20, depth: 2, classes: 3 }, frame, randomLcg(2));
-    for (const plan of ['exact', 'sinkhorn'] as const) {
+    for (const plan of SOFT_PLANS) {
       const r = softAlignment(a, b, { plan, epsilon: 0.05 });
       expect(r.aligned.spec).toEqual(a.spec);
       expect(r.aligned.params.every(Number.isFinite)).toBe(true);
@@ -238,8 +238,8 @@ describe('alignment of degenerate networks', () => {
     ['one unit per layer', one, initClassifier({ width: 1, depth: 3, classes: 2 }, frame, randomLcg(3))],
     ['a network and itself', one, one],
   ])('gives finite permutations and an aligned model: %s', (_name, a, b) => {
-    for (const method of ['weights', 'activations', 'soft'] as const) {
-      for (const plan of ['exact', 'sinkhorn'] as const) {
+    for (const method of ALIGNMENT_METHODS) {
+      for (const plan of SOFT_PLANS) {
         const r = alignModels(a, b, { method, plan, points: cloud.points });
         expect(r.alignedB.params.every(Number.isFinite)).toBe(true);
         // A soft plan's summary need not be a permutation (a uniform plan sends every unit to unit 0).

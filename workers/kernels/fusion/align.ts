@@ -9,8 +9,9 @@ import { permuteHidden, type Permutations } from './permute.ts';
 import { softAlignment, type SoftAlignmentOptions } from './softAlignment.ts';
 import { weightMatching, type WeightMatchingOptions } from './weightMatching.ts';
 
-/** How B's units are matched to A's. */
-export type AlignmentMethod = 'weights' | 'activations' | 'soft';
+/** How B's units are matched to A's: the alignment methods, in the order the panel lists them. */
+export const ALIGNMENT_METHODS = ['weights', 'activations', 'soft'] as const;
+export type AlignmentMethod = (typeof ALIGNMENT_METHODS)[number];
 
 /** Options of {@link alignModels}. */
 export interface AlignOptions extends WeightMatchingOptions, SoftAlignmentOptions {

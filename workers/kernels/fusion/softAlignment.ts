@@ -25,10 +25,17 @@ import {
 } from '../nets/classifier.ts';
 import type { Permutations } from './permute.ts';
 
+/**
+ * How each layer's transport plan is solved (a kind of plan, not a method id): 'exact' (a
+ * permutation when the widths are equal) or 'sinkhorn' (a soft plan).
+ */
+export const SOFT_PLANS = ['exact', 'sinkhorn'] as const;
+export type SoftPlan = (typeof SOFT_PLANS)[number];
+
 /** Options of {@link softAlignment}. */
 export interface SoftAlignmentOptions {
-  /** 'exact' (default: a permutation when the widths are equal) or 'sinkhorn' (a soft plan). */
-  plan?: 'exact' | 'sinkhorn';
+  /** One of {@link SOFT_PLANS} (default 'exact'). */
+  plan?: SoftPlan;
   /** Sinkhorn's ε relative to the mean of each layer's cost matrix, > 0 (default 0.01). */
   epsilon?: number;
 }
@@ -137,7 +144,7 @@ function transportPlan(
   C: Float64Array,
   wA: number,
   wB: number,
-  kind: 'exact' | 'sinkhorn',
+  kind: SoftPlan,
   epsilon: number,
 ): Float64Array {
   const a = new Float64Array(wA).fill(1 / wA);
