@@ -3,13 +3,13 @@
  * its estimate of W1 against the exact value; the contrast with a sigmoid discriminator; and
  * generator mode (WGAN-GP), whose samples move toward the target.
  */
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import type { CriticLive, CriticResult } from '../../../workers/methods/criticTypes.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { ParamChoice, ParamToggle } from '../../panels/ParamFields.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { RunStatus } from '../../panels/RunStatus.tsx';
 import { SummarySentence } from '../../panels/summary/SummarySentence.tsx';
-import { findParamSpec } from '../../scenario/params.ts';
 import { registerOverlay } from '../../stage/overlays.ts';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
@@ -32,44 +32,6 @@ function useCriticLayers(): void {
   }, []);
 }
 
-/** A select for a choice parameter, with display labels per option. */
-function ChoiceField({ paramKey, labels }: { paramKey: string; labels: Record<string, string> }) {
-  const id = useId();
-  const value = useStore((s) => String(s.scenario.params[paramKey]));
-  const spec = findParamSpec('critic', paramKey);
-  if (spec?.kind !== 'choice') return null;
-  return (
-    <div className="field">
-      <label htmlFor={id} title={spec.help}>
-        {spec.label}
-      </label>
-      <select id={id} value={value} onChange={(e) => useStore.getState().setParam(paramKey, e.target.value)}>
-        {spec.options.map((o) => (
-          <option key={o} value={o}>
-            {labels[o] ?? o}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** A checkbox for a boolean parameter. */
-function Toggle({ paramKey }: { paramKey: string }) {
-  const on = useStore((s) => s.scenario.params[paramKey] === true);
-  const spec = findParamSpec('critic', paramKey);
-  return (
-    <label className="toggle" title={spec?.help}>
-      <input
-        type="checkbox"
-        checked={on}
-        onChange={(e) => useStore.getState().setParam(paramKey, e.target.checked)}
-      />
-      {spec?.label ?? paramKey}
-    </label>
-  );
-}
-
 export function CriticPanel() {
   useCriticLayers();
   const generator = useStore((s) => s.scenario.params.mode === 'generator');
@@ -88,12 +50,12 @@ export function CriticPanel() {
         be that f and compare it with the exact potential; its slope does not vanish when the clouds are far
         apart.
       </p>
-      <ChoiceField
+      <ParamChoice
         paramKey="mode"
         labels={{ critic: 'Critic between the clouds', generator: 'Generator (WGAN-GP)' }}
       />
       {!generator && (
-        <ChoiceField
+        <ParamChoice
           paramKey="lipschitz"
           labels={{ penalty: 'Gradient penalty', 'one-sided': 'One-sided penalty', clip: 'Weight clipping' }}
         />
@@ -114,11 +76,11 @@ export function CriticPanel() {
       <CriticTraining generator={generator} w1={w1} />
       {!generator && (
         <>
-          <ChoiceField paramKey="show" labels={{ critic: 'Learned critic', exact: 'Exact potential' }} />
+          <ParamChoice paramKey="show" labels={{ critic: 'Learned critic', exact: 'Exact potential' }} />
           <div className="row">
-            <Toggle paramKey="arrows" />
-            <Toggle paramKey="rays" />
-            <Toggle paramKey="contrast" />
+            <ParamToggle paramKey="arrows" />
+            <ParamToggle paramKey="rays" />
+            <ParamToggle paramKey="contrast" />
           </div>
           <CriticReadouts result={result} w1={w1} />
           {result?.gradientNorm.histogram && (

@@ -9,23 +9,12 @@ import type {
   WganRunResult,
 } from '../../../workers/methods/criticTypes.ts';
 import { LineChart } from '../../charts/LineChart.tsx';
+import { seriesFromPairs } from '../../charts/pairs.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { ProgressBar } from '../../panels/ProgressBar.tsx';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
 import { CRITIC_LANE, CRITIC_LIVE_LANE, stopCritic, trainCritic, WGAN_LANE, WGAN_LIVE_LANE } from './run.ts';
-
-/** Splits interleaved [step, value] pairs into the chart's x and y. */
-function pairsXY(h: Float64Array): { x: Float64Array; y: Float64Array } {
-  const n = h.length >> 1;
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    x[k] = h[2 * k];
-    y[k] = h[2 * k + 1];
-  }
-  return { x, y };
-}
 
 /** The status line's text. */
 function statusText(
@@ -66,7 +55,7 @@ export function CriticTraining({ generator, w1 }: { generator: boolean; w1?: num
   const error = run?.status === 'error' ? (run.error ?? 'Training failed.') : undefined;
   const status = statusText(generator, running, error, live, done);
   const history = generator ? wgan?.history : (critic?.history ?? criticLive?.history);
-  const curve = history && history.length > 0 ? pairsXY(history) : undefined;
+  const curve = history && history.length > 0 ? seriesFromPairs(history) : undefined;
   const last = curve ? curve.y[curve.y.length - 1] : undefined;
   return (
     <>

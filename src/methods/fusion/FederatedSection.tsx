@@ -10,7 +10,7 @@ import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { ProgressBar } from '../../panels/ProgressBar.tsx';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
-import { ChoiceField } from './ChoiceField.tsx';
+import { ParamChoice } from '../../panels/ParamFields.tsx';
 import { FEDERATED_LANE, stopFederated } from './federatedRun.ts';
 import { fusionProblem } from './options.ts';
 import { mergeFederated } from './run.ts';
@@ -86,7 +86,7 @@ export function FederatedSection() {
       </p>
       <ParamSlider paramKey="clients" format={(v) => `${v} clients`} />
       {data !== 'split' && (
-        <ChoiceField
+        <ParamChoice
           paramKey="split"
           labels={{ classes: 'By class', 'half-plane': 'By half-plane', random: 'At random' }}
         />

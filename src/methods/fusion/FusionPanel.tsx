@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import type { FusionLive, FusionResult } from '../../../workers/methods/fusionTypes.ts';
 import { LineChart } from '../../charts/LineChart.tsx';
+import { seriesFromPairs } from '../../charts/pairs.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { ProgressBar } from '../../panels/ProgressBar.tsx';
@@ -14,7 +15,7 @@ import { SummarySentence } from '../../panels/summary/SummarySentence.tsx';
 import { registerOverlay } from '../../stage/overlays.ts';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
-import { ChoiceField } from './ChoiceField.tsx';
+import { ParamChoice } from '../../panels/ParamFields.tsx';
 import { FederatedSection } from './FederatedSection.tsx';
 import { FusionExplain } from './FusionExplain.tsx';
 import './fusion.css';
@@ -24,18 +25,6 @@ import { FUSION_LANE, FUSION_LIVE_LANE, stopFusion, trainFusion } from './run.ts
 import { fusionSentence } from './summary.ts';
 import { PermutationMaps } from './PermutationMaps.tsx';
 import { UnitMatching } from './UnitMatching.tsx';
-
-/** Splits interleaved [step, value] pairs into the chart's x and y. */
-function pairsXY(h: Float64Array): { x: Float64Array; y: Float64Array } {
-  const n = h.length >> 1;
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    x[k] = h[2 * k];
-    y[k] = h[2 * k + 1];
-  }
-  return { x, y };
-}
 
 /** The status line's text. */
 function statusText(
@@ -67,8 +56,8 @@ function Training() {
   const error = run?.status === 'error' ? (run.error ?? 'Training failed.') : undefined;
   const hA = result?.historyA ?? live?.historyA;
   const hB = result?.historyB ?? live?.historyB;
-  const a = hA && hA.length > 0 ? pairsXY(hA) : undefined;
-  const b = hB && hB.length > 0 ? pairsXY(hB) : undefined;
+  const a = hA && hA.length > 0 ? seriesFromPairs(hA) : undefined;
+  const b = hB && hB.length > 0 ? seriesFromPairs(hB) : undefined;
   return (
     <>
       <div className="row">
@@ -168,7 +157,7 @@ export function FusionPanel() {
         weights unit by unit breaks the model; matching the units by optimal transport first keeps it. The
         time bar moves λ from A (0) to B (1).
       </p>
-      <ChoiceField
+      <ParamChoice
         paramKey="alignment"
         labels={{
           weights: 'Weight matching',
@@ -179,22 +168,22 @@ export function FusionPanel() {
       <ParamSlider paramKey="width" format={(v) => `${v} units`} />
       <ParamSlider paramKey="depth" format={(v) => `${v} hidden layer${v === 1 ? '' : 's'}`} />
       <ParamSlider paramKey="trainSteps" steps={200} format={(v) => `${v} steps`} />
-      <ChoiceField
+      <ParamChoice
         paramKey="data"
         labels={{ same: 'Both on the whole cloud', split: 'Each on its own chunk' }}
       />
       {data === 'split' && (
-        <ChoiceField
+        <ParamChoice
           paramKey="split"
           labels={{ classes: 'By class', 'half-plane': 'By half-plane', random: 'At random' }}
         />
       )}
-      <ChoiceField
+      <ParamChoice
         paramKey="modelB"
         labels={{ trained: 'Trained from its own seed', permuted: 'A with shuffled units' }}
       />
       <Training />
-      <ChoiceField
+      <ParamChoice
         paramKey="show"
         labels={{
           naive: 'Naive merge at λ',
