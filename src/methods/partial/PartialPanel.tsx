@@ -4,15 +4,14 @@
  */
 import type { MassPlanResult } from '../../../workers/methods/massPlanTypes.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { EpsilonSlider } from '../../panels/EpsilonSlider.tsx';
 import { Formula } from '../../panels/Formula.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { RunStatus } from '../../panels/RunStatus.tsx';
 import { useMassPlanLayers } from '../../panels/massPlan/massLayer.ts';
-import { MassReadouts } from '../../panels/massPlan/MassReadouts.tsx';
+import { MassPlanResults } from '../../panels/massPlan/MassPlanResults.tsx';
 import { MassStatus } from '../../panels/massPlan/MassStatus.tsx';
-import { massSentence } from '../../panels/massPlan/massSummary.ts';
-import { PlanHeatmap } from '../../panels/plan/PlanView.tsx';
-import { SummarySentence } from '../../panels/summary/SummarySentence.tsx';
+import { PlanToggles } from '../../panels/plan/PlanView.tsx';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
 import { PARTIAL_LANE } from './run.ts';
@@ -24,8 +23,6 @@ export function PartialPanel() {
   useMassPlanLayers(PARTIAL_LANE);
   const r = useResult<MassPlanResult>(PARTIAL_LANE)?.value;
   const epsilon = useStore((s) => Number(s.scenario.params.epsilon));
-  const cost = useStore((s) => s.scenario.cost);
-  const showPlan = useStore((s) => s.showPlan);
   const { setParam } = useStore.getState();
   const entropic = epsilon > 0;
   return (
@@ -50,40 +47,10 @@ export function PartialPanel() {
           <option value="entropic">Entropic (Bregman projections)</option>
         </select>
       </div>
-      {entropic && (
-        <ParamSlider
-          paramKey="epsilon"
-          format={(v) => `ε = ${formatNumber(v, 3)}`}
-          hint={(v) =>
-            `Blur length √ε = ${formatNumber(Math.sqrt(v), 3)} ${cost === 'sqeuclidean' ? 'plane units' : '(ε in distance units)'}`
-          }
-        />
-      )}
+      {entropic && <EpsilonSlider />}
       <MassStatus lane={PARTIAL_LANE} r={r} />
-      <div className="row">
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={showPlan}
-            onChange={(e) => useStore.getState().setShowPlan(e.target.checked)}
-          />
-          Plan lines
-        </label>
-      </div>
-      {r && <MassReadouts r={r} verb="Left behind" />}
-      {r && (
-        <SummarySentence
-          text={massSentence({
-            mass: r.mass,
-            cost: r.cost,
-            unmovedSource: r.destroyed.source,
-            unmovedTarget: r.destroyed.target,
-            createdTarget: 0,
-            verb: 'left behind',
-          })}
-        />
-      )}
-      {r && <PlanHeatmap r={r} />}
+      <PlanToggles particles={false} />
+      {r && <MassPlanResults r={r} verb="Left behind" />}
       <details className="explain">
         <summary>What is computed</summary>
         <p>Partial transport moves a given mass m and may leave the rest of either cloud untouched:</p>

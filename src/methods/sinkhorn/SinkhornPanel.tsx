@@ -9,7 +9,7 @@ import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { Formula } from '../../panels/Formula.tsx';
-import { ParamSlider } from '../../panels/ParamSlider.tsx';
+import { EpsilonSlider } from '../../panels/EpsilonSlider.tsx';
 import { PLAN_ITERATE_LANE, PLAN_LANE, type LivePlan } from '../../panels/plan/planLayer.ts';
 import { PlanHeatmap, PlanReadouts, PlanToggles, usePlanLayers } from '../../panels/plan/PlanView.tsx';
 import { RunStatus } from '../../panels/RunStatus.tsx';
@@ -52,7 +52,6 @@ export function SinkhornPanel() {
   const run = useStore((s) => s.runs[PLAN_LANE]);
   const tolerance = useStore((s) => Number(s.scenario.params.tolerance));
   const maxIterations = useStore((s) => Number(s.scenario.params.maxIterations));
-  const cost = useStore((s) => s.scenario.cost);
   const running = run?.status === 'running';
   const liveIsNewer = !!live && (!done || live.runId > done.runId);
   const r = done?.value;
@@ -68,13 +67,7 @@ export function SinkhornPanel() {
         Entropy-regularised transport: a blurred plan that a few matrix scalings compute. Slide ε and watch
         the plan blur and sharpen; small ε approaches the exact plan.
       </p>
-      <ParamSlider
-        paramKey="epsilon"
-        format={(v) => `ε = ${formatNumber(v, 3)}`}
-        hint={(v) =>
-          `Blur length √ε = ${formatNumber(Math.sqrt(v), 3)} ${cost === 'sqeuclidean' ? 'plane units' : '(ε in distance units)'}`
-        }
-      />
+      <EpsilonSlider />
       <div className="field-pair">
         <div className="stacked">
           <label htmlFor="sinkhorn-tol">Tolerance</label>

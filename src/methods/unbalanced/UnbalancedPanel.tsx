@@ -5,15 +5,14 @@
  */
 import type { MassPlanResult } from '../../../workers/methods/massPlanTypes.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { EpsilonSlider } from '../../panels/EpsilonSlider.tsx';
 import { Formula } from '../../panels/Formula.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { RunStatus } from '../../panels/RunStatus.tsx';
 import { useMassPlanLayers } from '../../panels/massPlan/massLayer.ts';
-import { MassReadouts } from '../../panels/massPlan/MassReadouts.tsx';
+import { MassPlanResults } from '../../panels/massPlan/MassPlanResults.tsx';
 import { MassStatus } from '../../panels/massPlan/MassStatus.tsx';
-import { massSentence } from '../../panels/massPlan/massSummary.ts';
-import { PlanHeatmap } from '../../panels/plan/PlanView.tsx';
-import { SummarySentence } from '../../panels/summary/SummarySentence.tsx';
+import { PlanToggles } from '../../panels/plan/PlanView.tsx';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
 import { RHO_BALANCED } from './meta.ts';
@@ -23,7 +22,6 @@ export function UnbalancedPanel() {
   useMassPlanLayers(UNBALANCED_LANE);
   const r = useResult<MassPlanResult>(UNBALANCED_LANE)?.value;
   const cost = useStore((s) => s.scenario.cost);
-  const showPlan = useStore((s) => s.showPlan);
   const sq = cost === 'sqeuclidean';
   return (
     <section className="section" aria-labelledby="unbalanced-title">
@@ -47,41 +45,13 @@ export function UnbalancedPanel() {
               : `Reach ≈ ρ = ${formatNumber(v, 3)} plane units (ρ in distance units)`
         }
       />
-      <ParamSlider
-        paramKey="epsilon"
-        format={(v) => `ε = ${formatNumber(v, 3)}`}
-        hint={(v) =>
-          `Blur length √ε = ${formatNumber(Math.sqrt(v), 3)} ${sq ? 'plane units' : '(ε in distance units)'}`
-        }
-      />
+      <EpsilonSlider />
       <MassStatus lane={UNBALANCED_LANE} r={r} />
-      <div className="row">
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={showPlan}
-            onChange={(e) => useStore.getState().setShowPlan(e.target.checked)}
-          />
-          Plan lines
-        </label>
-      </div>
+      <PlanToggles particles={false} />
       <p className="help">
         On the stage a faded point lost mass (destroyed); a ringed point received more than it had (created).
       </p>
-      {r && <MassReadouts r={r} verb="Destroyed" />}
-      {r && (
-        <SummarySentence
-          text={massSentence({
-            mass: r.mass,
-            cost: r.cost,
-            unmovedSource: r.destroyed.source,
-            unmovedTarget: r.destroyed.target,
-            createdTarget: r.created.target,
-            verb: 'destroyed',
-          })}
-        />
-      )}
-      {r && <PlanHeatmap r={r} />}
+      {r && <MassPlanResults r={r} verb="Destroyed" />}
       <details className="explain">
         <summary>What is computed</summary>
         <p>

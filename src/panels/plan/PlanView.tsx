@@ -29,7 +29,8 @@ export function usePlan(): PlanResult | undefined {
   return useResult<PlanResult>(PLAN_LANE)?.value;
 }
 
-export function PlanToggles() {
+/** The stage's plan toggles: plan lines, and (unless `particles` is false) the moving mass. */
+export function PlanToggles({ particles = true }: { particles?: boolean }) {
   const showPlan = useStore((s) => s.showPlan);
   const showParticles = useStore((s) => s.showParticles);
   const { setShowPlan, setShowParticles } = useStore.getState();
@@ -39,10 +40,16 @@ export function PlanToggles() {
         <input type="checkbox" checked={showPlan} onChange={(e) => setShowPlan(e.target.checked)} />
         Plan lines
       </label>
-      <label className="toggle">
-        <input type="checkbox" checked={showParticles} onChange={(e) => setShowParticles(e.target.checked)} />
-        Moving mass (play below)
-      </label>
+      {particles && (
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={showParticles}
+            onChange={(e) => setShowParticles(e.target.checked)}
+          />
+          Moving mass (play below)
+        </label>
+      )}
     </div>
   );
 }
