@@ -4,12 +4,7 @@
  * source as it is; decorrelation brings the classes' distance to the pooled cloud close to zero.
  */
 import { expect, test } from '@playwright/test';
-import { AppPage, chooseMethod } from './pages/app.ts';
-
-async function openGallery(page: import('@playwright/test').Page, title: RegExp): Promise<void> {
-  await page.getByRole('button', { name: 'Gallery' }).click();
-  await page.getByRole('dialog', { name: 'Gallery' }).getByRole('button', { name: title }).click();
-}
+import { AppPage, chooseMethod, openGalleryEntry } from './pages/app.ts';
 
 const percent = (text: string | null) => Number((text ?? '').replace('%', ''));
 
@@ -19,7 +14,7 @@ test.describe('domain adaptation', () => {
   }) => {
     const app = new AppPage(page);
     await app.open();
-    await openGallery(page, /^Rotated moons/);
+    await openGalleryEntry(page, /^Rotated moons/);
     const panel = page.getByRole('region', { name: 'Domain adaptation' });
     await expect(panel.getByTestId('adapt-status')).toHaveText(/^Adapted/, { timeout: 30_000 });
     const before = percent(await panel.getByTestId('adapt-accuracy-before').textContent());
@@ -64,7 +59,7 @@ test.describe('domain adaptation', () => {
   test('decorrelation: the classes end near the pooled cloud', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
-    await openGallery(page, /^Decorrelation/);
+    await openGalleryEntry(page, /^Decorrelation/);
     const panel = page.getByRole('region', { name: 'Decorrelation' });
     await expect(panel.getByTestId('decorrelate-status')).toHaveText(/^Decorrelated/, { timeout: 30_000 });
     const before = Number(await panel.getByTestId('decorrelate-before').textContent());

@@ -3,7 +3,7 @@
  * keyboard as one undoable edit and the barycenter follows, and the grid solver draws a density.
  */
 import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, openGalleryEntry } from './pages/app.ts';
 
 test.describe('barycenter', () => {
   test('three shapes: solves, the λ triangle moves by keyboard, undo restores, the grid solver solves', async ({
@@ -12,11 +12,7 @@ test.describe('barycenter', () => {
     test.setTimeout(120_000);
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('button', { name: 'Gallery' }).click();
-    await page
-      .getByRole('dialog', { name: 'Gallery' })
-      .getByRole('button', { name: 'The average of a circle, a square and a cross' })
-      .click();
+    await openGalleryEntry(page, 'The average of a circle, a square and a cross');
     await expect(page.getByRole('button', { name: 'Method: Barycenter' })).toBeVisible();
     const panel = page.getByRole('region', { name: 'Barycenter' });
     const status = panel.getByTestId('barycenter-status');

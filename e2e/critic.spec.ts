@@ -4,7 +4,7 @@
  * discriminator's; weight clipping, trained next, underestimates.
  */
 import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, openGalleryEntry } from './pages/app.ts';
 
 test.describe('W1 critic', () => {
   test('far-apart clouds: the penalty critic finds W1 and keeps its gradient; clipping falls short', async ({
@@ -13,11 +13,7 @@ test.describe('W1 critic', () => {
     test.setTimeout(150_000);
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('button', { name: 'Gallery' }).click();
-    await page
-      .getByRole('dialog', { name: 'Gallery' })
-      .getByRole('button', { name: /^Two clouds far apart/ })
-      .click();
+    await openGalleryEntry(page, /^Two clouds far apart/);
     const panel = page.getByRole('region', { name: 'W1 critic' });
     const status = panel.getByTestId('critic-status');
     await expect(status).toHaveText(/^Trained/, { timeout: 60_000 });
@@ -43,11 +39,7 @@ test.describe('W1 critic', () => {
     test.setTimeout(150_000);
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('button', { name: 'Gallery' }).click();
-    await page
-      .getByRole('dialog', { name: 'Gallery' })
-      .getByRole('button', { name: 'Eight Gaussians' })
-      .click();
+    await openGalleryEntry(page, 'Eight Gaussians');
     /** Mean distance from each generated sample to its nearest target point (null before any sample). */
     const spread = (lane: string) =>
       page.evaluate((l) => {

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { METHODS } from '../src/methods/index.ts';
-import { AppPage } from './pages/app.ts';
+import { AppPage, openGalleryEntry } from './pages/app.ts';
 
 const CRASH_MESSAGE = /The solver stopped unexpectedly \(.*injected crash.*\)\. It has been restarted\./;
 
@@ -33,11 +33,7 @@ test.describe('a worker crash, for every method', () => {
       test.setTimeout(120_000);
       const app = new AppPage(page);
       await app.open();
-      await page.getByRole('button', { name: 'Gallery' }).click();
-      await page
-        .getByRole('dialog', { name: 'Gallery' })
-        .getByRole('button', { name: meta.gallery[0].title })
-        .click();
+      await openGalleryEntry(page, meta.gallery[0].title);
       await expect(page.getByRole('button', { name: `Method: ${meta.title}` })).toBeVisible();
       const lane = meta.e2e.lane;
       // The first run (a solve, or a first training) has ended: the lane's worker exists and is idle.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { AppPage, chooseMethod } from './pages/app.ts';
+import { AppPage, chooseMethod, openGalleryEntry } from './pages/app.ts';
 
 /** The store's actions the spec uses, beyond the typed test hook. */
 interface FlowStoreActions {
@@ -94,11 +94,7 @@ test.describe('flow from the gallery', () => {
     test.setTimeout(180_000);
     const app = new AppPage(page);
     await app.open();
-    await page.getByRole('button', { name: 'Gallery' }).click();
-    await page
-      .getByRole('dialog', { name: 'Gallery' })
-      .getByRole('button', { name: 'Reflow straightens' })
-      .click();
+    await openGalleryEntry(page, 'Reflow straightens');
     const panel = page.getByRole('region', { name: 'Flow matching' });
     const status = panel.getByTestId('flow-status');
     // The scenario asks for reflow = 1: a 1-RF training, then one Reflow round from it.

@@ -4,20 +4,22 @@
  * optimal transport first does not.
  */
 import { expect, test } from '@playwright/test';
-import { AppPage, chooseMethod, loadInto } from './pages/app.ts';
+import { AppPage, chooseMethod, loadInto, openGalleryEntry } from './pages/app.ts';
+
+/** Opens the gallery's three spirals and waits for the first fusion (trained on opening); returns the panel. */
+async function openSpirals(app: AppPage) {
+  await app.open();
+  await openGalleryEntry(app.page, 'Three spirals: align, then average');
+  const panel = app.page.getByRole('region', { name: 'Model fusion' });
+  await expect(panel.getByTestId('fusion-status')).toHaveText(/^Fused/, { timeout: 120_000 });
+  return panel;
+}
 
 test.describe('model fusion', () => {
   test('three spirals: the aligned midpoint keeps the skill the naive midpoint loses', async ({ page }) => {
     test.setTimeout(150_000);
     const app = new AppPage(page);
-    await app.open();
-    await page.getByRole('button', { name: 'Gallery' }).click();
-    await page
-      .getByRole('dialog', { name: 'Gallery' })
-      .getByRole('button', { name: 'Three spirals: align, then average' })
-      .click();
-    const panel = page.getByRole('region', { name: 'Model fusion' });
-    await expect(panel.getByTestId('fusion-status')).toHaveText(/^Fused/, { timeout: 120_000 });
+    const panel = await openSpirals(app);
     const readouts = panel.getByTestId('fusion-readouts');
     const pair = async (term: string) => {
       const text =
@@ -63,14 +65,7 @@ test.describe('model fusion', () => {
   }) => {
     test.setTimeout(150_000);
     const app = new AppPage(page);
-    await app.open();
-    await page.getByRole('button', { name: 'Gallery' }).click();
-    await page
-      .getByRole('dialog', { name: 'Gallery' })
-      .getByRole('button', { name: 'Three spirals: align, then average' })
-      .click();
-    const panel = page.getByRole('region', { name: 'Model fusion' });
-    await expect(panel.getByTestId('fusion-status')).toHaveText(/^Fused/, { timeout: 120_000 });
+    const panel = await openSpirals(app);
     await panel.getByLabel('Model B').selectOption({ label: 'A with shuffled units' });
     await panel.getByRole('button', { name: 'Train', exact: true }).click();
     await expect(panel.getByTestId('fusion-status')).toHaveText(/^Fused/, { timeout: 120_000 });

@@ -3,12 +3,11 @@
  * W₂² readout and the estimate settles; the sliced flow gallery entry runs and its fit improves.
  */
 import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, openGalleryEntry } from './pages/app.ts';
 
 async function openEntry(app: AppPage, title: string) {
   const page = app.page;
-  await page.getByRole('button', { name: 'Gallery' }).click();
-  await page.getByRole('dialog', { name: 'Gallery' }).getByRole('button', { name: title }).click();
+  await openGalleryEntry(page, title);
   await expect(page.getByRole('button', { name: 'Method: Sliced' })).toBeVisible();
   return page.getByRole('region', { name: 'Sliced Wasserstein' });
 }

@@ -4,11 +4,10 @@
  * the partial entry's m slider changes the mass moved.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { AppPage } from './pages/app.ts';
+import { AppPage, openGalleryEntry } from './pages/app.ts';
 
 async function openEntry(page: Page, title: string, method: string): Promise<Locator> {
-  await page.getByRole('button', { name: 'Gallery' }).click();
-  await page.getByRole('dialog', { name: 'Gallery' }).getByRole('button', { name: title }).click();
+  await openGalleryEntry(page, title);
   await expect(page.getByRole('button', { name: `Method: ${method}` })).toBeVisible();
   return page.getByRole('region', { name: method });
 }

@@ -17,6 +17,12 @@ export async function loadInto(page: Page, cloud: 'source' | 'target'): Promise<
   await page.getByRole('button', { name: `Load into ${name}` }).click();
 }
 
+/** Opens the Gallery and the entry whose button is named `title` (the scenario replaces the open one). */
+export async function openGalleryEntry(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Gallery' }).click();
+  await page.getByRole('dialog', { name: 'Gallery' }).getByRole('button', { name: title }).click();
+}
+
 /** Opens the toolbar's method menu and chooses the method titled `title` (e.g. 'Sinkhorn'). */
 export async function chooseMethod(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: /^Method: / }).click();
