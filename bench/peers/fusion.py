@@ -21,6 +21,7 @@ import time
 import numpy as np
 import scipy.optimize
 import torch
+from peer_timing import median_ms
 
 torch.set_num_threads(1)
 
@@ -42,15 +43,6 @@ def net(dtype):
     return torch.nn.Sequential(L(2, 64), torch.nn.ReLU(), L(64, 64), torch.nn.ReLU(), L(64, 3)).to(dtype)
 
 
-def median_ms(fn, reps):
-    times = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return float(np.median(times))
-
-
 def step_figures(reps):
     out = {}
     for name, dtype in [("f32", torch.float32), ("f64", torch.float64)]:
@@ -67,7 +59,7 @@ def step_figures(reps):
 
         for _ in range(100):
             step()
-        out[name] = median_ms(step, reps)
+        out[name] = median_ms(step, reps, warmup=False)
     return out
 
 
@@ -164,6 +156,6 @@ elif mode == "barrier":
         curve(la, permute(lb, perms), u, t)
 
     run()
-    print(json.dumps({"ms": median_ms(run, reps)}))
+    print(json.dumps({"ms": median_ms(run, reps, warmup=False)}))
 else:
     raise SystemExit(f"unknown mode {mode}")

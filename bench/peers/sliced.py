@@ -10,20 +10,10 @@ Run with /usr/bin/python3 (Debian's python3-pot).
 """
 import json
 import sys
-import time
 
 import numpy as np
 import ot
-
-
-def median_ms(fn, repeat):
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return float(np.median(times))
+from peer_timing import median_ms
 
 
 def main():
