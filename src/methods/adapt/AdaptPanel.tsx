@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { AdaptOutcome } from '../../../workers/methods/adaptTypes.ts';
 import { formatMs, formatNumber } from '../../lib/format.ts';
 import { Formula } from '../../panels/Formula.tsx';
+import { ParamChoice } from '../../panels/ParamFields.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { RunStatus } from '../../panels/RunStatus.tsx';
 import { SummarySentence } from '../../panels/summary/SummarySentence.tsx';
@@ -31,33 +32,6 @@ function useAdaptLayers(): void {
 }
 
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
-
-/** A choice parameter as a select. */
-function Choice({
-  id,
-  label,
-  param,
-  options,
-}: {
-  id: string;
-  label: string;
-  param: string;
-  options: [string, string][];
-}) {
-  const value = useStore((s) => String(s.scenario.params[param]));
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => useStore.getState().setParam(param, e.target.value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function AdaptReadouts({ r, scored }: { r: AdaptOutcome; scored: boolean }) {
   return (
@@ -133,38 +107,20 @@ export function AdaptPanel() {
           {problem}
         </p>
       )}
-      <Choice
-        id="adapt-transport"
-        label="Transport"
-        param="transport"
-        options={[
-          ['exact', 'Exact'],
-          ['entropic', 'Entropic (Sinkhorn)'],
-        ]}
-      />
+      <ParamChoice paramKey="transport" labels={{ exact: 'Exact', entropic: 'Entropic (Sinkhorn)' }} />
       {p.transport === 'entropic' && (
         <ParamSlider paramKey="epsilon" format={(v) => `ε = ${formatNumber(v, 3)}`} />
       )}
-      <Choice
-        id="adapt-regularization"
-        label="Class penalty"
-        param="regularization"
-        options={[
-          ['none', 'None'],
-          ['class', 'Keep classes apart (ℓ½-ℓ1 group penalty)'],
-        ]}
+      <ParamChoice
+        paramKey="regularization"
+        labels={{ none: 'None', class: 'Keep classes apart (ℓ½-ℓ1 group penalty)' }}
       />
       {p.regularization === 'class' && (
         <ParamSlider paramKey="eta" format={(v) => `η = ${formatNumber(v, 3)}`} />
       )}
-      <Choice
-        id="adapt-classifier"
-        label="Classifier"
-        param="classifier"
-        options={[
-          ['1nn', 'One nearest neighbour'],
-          ['mlp', 'Small softmax MLP'],
-        ]}
+      <ParamChoice
+        paramKey="classifier"
+        labels={{ '1nn': 'One nearest neighbour', mlp: 'Small softmax MLP' }}
       />
       <div className="row">
         <button

@@ -8,6 +8,7 @@ import { FLOW_TRAIN_LANE, reflowSelected, stopFlowTraining, trainScenario } from
 import { flowState, sameConfig, selectedEntry, trainConfig } from './state.ts';
 import { useStore } from '../../state/store.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { ParamChoice } from '../../panels/ParamFields.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { ProgressBar } from '../../panels/ProgressBar.tsx';
 
@@ -24,32 +25,6 @@ function smooth(y: ArrayLike<number>, n: number): Float64Array {
     out[k] = m;
   }
   return out;
-}
-
-function ChoiceField({
-  id,
-  label,
-  paramKey,
-  options,
-}: {
-  id: string;
-  label: string;
-  paramKey: string;
-  options: [string, string][];
-}) {
-  const value = useStore((s) => String(s.scenario.params[paramKey]));
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => useStore.getState().setParam(paramKey, e.target.value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function SeedField() {
@@ -109,24 +84,11 @@ export function FlowTraining() {
 
   return (
     <>
-      <ChoiceField
-        id="flow-coupling"
-        label="Coupling"
+      <ParamChoice
         paramKey="coupling"
-        options={[
-          ['independent', 'Independent (rectified flow)'],
-          ['minibatch-ot', 'Minibatch OT (OT-CFM)'],
-        ]}
+        labels={{ independent: 'Independent (rectified flow)', 'minibatch-ot': 'Minibatch OT (OT-CFM)' }}
       />
-      <ChoiceField
-        id="flow-source"
-        label="Source"
-        paramKey="source"
-        options={[
-          ['cloud', 'Source cloud'],
-          ['gaussian', 'Gaussian noise N(0, I)'],
-        ]}
-      />
+      <ParamChoice paramKey="source" labels={{ cloud: 'Source cloud', gaussian: 'Gaussian noise N(0, I)' }} />
       <ParamSlider paramKey="bandwidth" steps={200} format={(v) => formatNumber(v, 2)} />
       <ParamSlider paramKey="trainSteps" steps={200} format={(v) => `${v} steps`} />
       <details className="flow-more">
