@@ -1,5 +1,7 @@
-/** Test helpers for the unbalanced and partial kernels: a fixture's scenario as a problem. */
+/** Test helpers for the unbalanced and partial kernels: a fixture's scenario as a problem, checks against it. */
+import { expect } from 'vitest';
 import { balancedProblem, type BalancedProblem } from './problem.ts';
+import { hilbertOrder } from './spatialOrder.ts';
 
 interface FixtureCloud {
   points: number[][];
@@ -22,4 +24,31 @@ export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let d = 0;
   for (let k = 0; k < x.length; k++) d = Math.max(d, Math.abs(x[k] - y[k]));
   return d;
+}
+
+/** Spatial order hints of a solve: none, or the clouds' Hilbert orders. */
+export interface OrderHints {
+  sourceOrder?: Int32Array;
+  targetOrder?: Int32Array;
+}
+
+/**
+ * Solves without and with the Hilbert orders of the problem's clouds (the plan must not depend on
+ * them) and checks each solve converged to the fixture's plan, cost and mass within its tolerances.
+ */
+export function expectReferencePlan(
+  p: { x: Float64Array; y: Float64Array },
+  solve: (orders: OrderHints) => { plan: Float64Array; cost: number; mass: number; converged: boolean },
+  ref: {
+    expect: { plan: number[]; cost: number; mass: number };
+    tolerance: { plan: number; cost: number; mass: number };
+  },
+): void {
+  for (const orders of [{}, { sourceOrder: hilbertOrder(p.x), targetOrder: hilbertOrder(p.y) }]) {
+    const r = solve(orders);
+    expect(r.converged).toBe(true);
+    expect(maxAbsDiff(r.plan, ref.expect.plan)).toBeLessThan(ref.tolerance.plan);
+    expect(Math.abs(r.cost - ref.expect.cost)).toBeLessThan(ref.tolerance.cost);
+    expect(Math.abs(r.mass - ref.expect.mass)).toBeLessThan(ref.tolerance.mass);
+  }
 }
