@@ -5,6 +5,7 @@
  *   ot validate FILE        check a scenario file; prints a one-line summary
  *                           (FILE may also be a reference case wrapping its `scenario`)
  *   ot solve FILE [...]     solve it; prints one JSON object
+ *   ot export FILE [...]    the scenario as a Python script or notebook (POT / PyTorch)
  *   ot help                 usage
  *
  * Exit status: 0 success, 2 bad input or arguments (one `error:` line on stderr), 1 internal
@@ -14,6 +15,7 @@ import { METHOD_ID_LIST } from '../src/methods/index.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { EXIT_INTERNAL, EXIT_USAGE, oneLine, quote, SolverFailure, UsageError } from './errors.ts';
 import { displayName, parseScenarioFile, readText, type StdinReader } from './input.ts';
+import { exportCommand } from './export/command.ts';
 import { solveCommand } from './solve.ts';
 
 /** Where the CLI writes and reads; `cli/main.ts` binds it to the process. */
@@ -31,6 +33,8 @@ export const USAGE = `Usage: npm run -s ot -- <command> ...
 Commands:
   validate FILE           Check a scenario file (format v2, or v1); print a one-line summary.
   solve FILE [options]    Solve the scenario; print one JSON object on standard output.
+  export FILE [options]   Write the scenario as a Python script or Jupyter notebook that
+                          reproduces ot solve with POT / PyTorch (to standard output).
   help                    Show this text.
 
 FILE is a scenario file, or - for standard input. A reference case file (an object whose
@@ -42,6 +46,14 @@ Options of solve:
   --query QUERY.json      A JSON array of [x, y] points: where a map is evaluated
                           (brenier), the starting support (barycenter), or where the
                           trained critic is evaluated (critic: criticAtQuery).
+
+Options of export:
+  --to python|notebook    A Python script (.py) or a Jupyter notebook (.ipynb). Required.
+  --method M, --param key=value
+                          As for solve: the method and parameters the export uses.
+  --out PATH              Write to PATH instead of standard output. Clouds too large to
+                          embed (~1 MB) are written beside it as .npz (without --out, in
+                          the current folder); a line on standard error says so.
 
 Exit status: 0 on success, 2 on bad input (one "error:" line on standard error), 1 on an internal error.
 `;
@@ -77,7 +89,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     let out: string;
     if (command === 'validate') out = await validateCommand(rest, io.readStdin);
     else if (command === 'solve') out = await solveCommand(rest, io.readStdin);
-    else throw new UsageError(`unknown command ${quote(command)} (commands: validate, solve, help)`);
+    else if (command === 'export') {
+      const r = await exportCommand(rest, io.readStdin);
+      if (r.note) io.stderr(`note: ${r.note}\n`);
+      if (r.stdout !== null) io.stdout(r.stdout);
+      return 0;
+    } else
+      throw new UsageError(`unknown command ${quote(command)} (commands: validate, solve, export, help)`);
     io.stdout(`${out}\n`);
     return 0;
   } catch (e) {

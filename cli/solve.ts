@@ -28,7 +28,7 @@ export function applyOverrides(
   scenario: Scenario,
   rawParams: Readonly<Record<string, unknown>>,
   file: string,
-  args: SolveArgs,
+  args: Pick<SolveArgs, 'method' | 'params'>,
 ): Scenario {
   let { method, params } = scenario;
   if (args.method !== null) {

@@ -1,0 +1,179 @@
+/**
+ * The harness of the Python-export tests, the only tests that run Python: export a scenario with
+ * `ot export`, run the script (or the notebook's code cells) with Debian's Python, and compare its
+ * JSON with `ot solve`. Python comes from `OT_PYTHON` or /usr/bin/python3 (Debian's, where
+ * python3-pot and python3-torch install; a pyenv `python3` on PATH would not see them). When it is
+ * missing, the suites report themselves skipped with the install command — except on CI, where a
+ * missing Python is a failure (`.ci/run` installs it).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { methodMeta, type MethodId } from '../../src/methods/index.ts';
+import { scenarioToJson } from '../../src/scenario/schema.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+import { run, type Json } from '../testing.ts';
+
+/** The Python that runs exported scripts. */
+export const PYTHON = process.env.OT_PYTHON ?? '/usr/bin/python3';
+/** What a fresh Debian machine needs for these tests. */
+export const INSTALL = 'apt-get install -y python3-pot python3-torch python3-matplotlib python3-nbformat';
+
+function pythonProblem(): string | null {
+  const r = spawnSync(PYTHON, ['-c', 'import numpy, ot, torch, matplotlib, nbformat'], { encoding: 'utf8' });
+  if (r.error) return `${PYTHON} not found`;
+  if (r.status !== 0) return `${PYTHON} lacks a package (${r.stderr.trim().split('\n').pop()})`;
+  return null;
+}
+
+/** Why Python cannot run the exports here, or null when it can. Checked once per test file. */
+export const PYTHON_PROBLEM = pythonProblem();
+
+/**
+ * `describe` for a suite that runs Python: skipped with the install command when Python or a
+ * package is missing, a failing test instead on CI.
+ */
+export function describePython(title: string, body: () => void): void {
+  if (PYTHON_PROBLEM === null) describe(title, body);
+  else if (process.env.CI)
+    describe(title, () =>
+      it('has Python with POT and PyTorch', () => {
+        throw new Error(`${PYTHON_PROBLEM}; install with: ${INSTALL}`);
+      }),
+    );
+  else describe.skip(`${title} (skipped: ${PYTHON_PROBLEM}; install with: ${INSTALL})`, body);
+}
+
+/** A temporary folder for one test file, removed after it. */
+export function exportFolder(): () => string {
+  let dir: string | null = null;
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => (dir ??= mkdtempSync(join(tmpdir(), 'ot-export-')));
+}
+
+/** The gallery scenarios of a method (what the export tests run over). */
+export function galleryScenarios(id: MethodId): { id: string; scenario: Scenario }[] {
+  return methodMeta(id).gallery.map((g) => ({ id: g.id, scenario: g.build() }));
+}
+
+/** `--param key=value` arguments. */
+const paramArgs = (params: Readonly<Record<string, string | number>>) =>
+  Object.entries(params).flatMap(([k, v]) => ['--param', `${k}=${v}`]);
+
+let counter = 0;
+
+/** Writes `s` as a scenario file in `dir`; returns its path. */
+function writeScenario(dir: string, s: Scenario): string {
+  const path = join(dir, `scenario-${++counter}.ot.json`);
+  writeFileSync(path, JSON.stringify(scenarioToJson(s)));
+  return path;
+}
+
+/** `ot solve` of `s` with `params` overrides: the printed JSON. */
+export async function solveJson(
+  dir: string,
+  s: Scenario,
+  params: Readonly<Record<string, string | number>> = {},
+): Promise<Json> {
+  const r = await run(['solve', writeScenario(dir, s), ...paramArgs(params)]);
+  if (r.code !== 0) throw new Error(`ot solve failed: ${r.err}`);
+  return JSON.parse(r.out);
+}
+
+/** Runs a Python file in `dir`; returns its stdout. Throws with Python's stderr on failure. */
+export function runPython(
+  dir: string,
+  file: string,
+  args: readonly string[] = [],
+  timeoutMs = 120_000,
+): string {
+  const r = spawnSync(PYTHON, [file, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    // Plots go to a non-interactive backend; one thread keeps two test files from oversubscribing.
+    env: { ...process.env, MPLBACKEND: 'Agg', OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`python ${file} exited ${r.status}:\n${r.stderr.slice(-3000)}`);
+  return r.stdout;
+}
+
+/** The last line of `stdout` that is a JSON object (the script's result). */
+export function resultJson(stdout: string): Json {
+  const line = stdout
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{'));
+  if (!line) throw new Error(`no JSON object in the output:\n${stdout.slice(-2000)}`);
+  return JSON.parse(line);
+}
+
+/** The files `ot export` wrote, and the run's standard error. */
+export interface Exported {
+  readonly path: string;
+  readonly err: string;
+}
+
+/** `ot export` of `s` to `<dir>/<name>`; throws when the export fails. */
+export async function exportTo(
+  dir: string,
+  s: Scenario,
+  to: 'python' | 'notebook',
+  name: string,
+  params: Readonly<Record<string, string | number>> = {},
+): Promise<Exported> {
+  const path = join(dir, name);
+  const r = await run(['export', writeScenario(dir, s), '--to', to, '--out', path, ...paramArgs(params)]);
+  if (r.code !== 0) throw new Error(`ot export failed: ${r.err}`);
+  return { path, err: r.err };
+}
+
+/**
+ * Exports `s` as a script and runs it: the JSON it prints.
+ * @param args the script's own options (`--backend torch`, `--steps 5`)
+ */
+export async function scriptJson(
+  dir: string,
+  s: Scenario,
+  params: Readonly<Record<string, string | number>> = {},
+  args: readonly string[] = [],
+): Promise<Json> {
+  const { path } = await exportTo(dir, s, 'python', `script-${++counter}.py`, params);
+  return resultJson(runPython(dir, path, args));
+}
+
+/**
+ * Exports `s` as a notebook, checks it with nbformat's validator, runs its code cells in order
+ * (as one program: they use no magics) and returns the JSON they print.
+ * @param setup Python run before the cells (e.g. to cap training steps in `args`)
+ */
+export async function notebookJson(
+  dir: string,
+  s: Scenario,
+  params: Readonly<Record<string, string | number>> = {},
+  rewrite: (code: string) => string = (c) => c,
+): Promise<Json> {
+  const { path } = await exportTo(dir, s, 'notebook', `notebook-${++counter}.ipynb`, params);
+  runPython(dir, '-c', [
+    `import nbformat, sys; nbformat.validate(nbformat.read(${JSON.stringify(path)}, as_version=4))`,
+  ]);
+  const notebook = JSON.parse(readFileSync(path, 'utf8'));
+  const cells: string[] = notebook.cells
+    .filter((c: Json) => c.cell_type === 'code')
+    .map((c: Json) => (c.source as string[]).join(''));
+  const program = join(dir, `notebook-${counter}.py`);
+  writeFileSync(program, rewrite(cells.join('\n\n')));
+  return resultJson(runPython(dir, program));
+}
+
+/** Relative difference |a − b| / max(|b|, floor). */
+export function relDiff(a: number, b: number, floor = 1e-12): number {
+  return Math.abs(a - b) / Math.max(Math.abs(b), floor);
+}

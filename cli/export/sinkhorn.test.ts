@@ -1,0 +1,55 @@
+/**
+ * Sinkhorn exported to Python (POT's ot.sinkhorn, method="sinkhorn_log") agrees with `ot solve` to
+ * 1e-6 (relative cost, absolute plan entries). Both run at tolerance 1e-9 so that the stopping
+ * rules, which measure the marginal error differently, do not decide the comparison.
+ */
+import { expect, it } from 'vitest';
+import {
+  describePython,
+  exportFolder,
+  galleryScenarios,
+  notebookJson,
+  relDiff,
+  scriptJson,
+  solveJson,
+} from './pythonHarness.ts';
+
+const dir = exportFolder();
+const TIGHT = { tolerance: 1e-9 };
+
+describePython('Sinkhorn exported to Python', () => {
+  for (const { id, scenario } of galleryScenarios('sinkhorn')) {
+    it(`${id}: cost, plan and epsilon agree with ot solve (1e-6)`, async () => {
+      const [ours, theirs] = await Promise.all([
+        solveJson(dir(), scenario, TIGHT),
+        scriptJson(dir(), scenario, TIGHT),
+      ]);
+      expect(theirs.method).toBe('sinkhorn');
+      expect(theirs.epsilon).toBe(ours.epsilon);
+      expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-6);
+      expect(theirs.marginalError).toBeLessThan(1e-9);
+      // Dense comparison of the two plans, entry by entry.
+      const dense = (plan: { i: number[]; j: number[]; mass: number[] }) => {
+        const out = new Map<string, number>();
+        plan.i.forEach((i, k) => out.set(`${i},${plan.j[k]}`, plan.mass[k]));
+        return out;
+      };
+      const a = dense(ours.plan);
+      const b = dense(theirs.plan);
+      let worst = 0;
+      for (const key of new Set([...a.keys(), ...b.keys()]))
+        worst = Math.max(worst, Math.abs((a.get(key) ?? 0) - (b.get(key) ?? 0)));
+      expect(worst).toBeLessThan(1e-6);
+      expect(relDiff(theirs.entropy, ours.entropy)).toBeLessThan(1e-6);
+    });
+  }
+
+  it('the notebook is valid nbformat 4 and its code cells print the same cost', async () => {
+    const { scenario } = galleryScenarios('sinkhorn')[0];
+    const [ours, theirs] = await Promise.all([
+      solveJson(dir(), scenario, TIGHT),
+      notebookJson(dir(), scenario, TIGHT),
+    ]);
+    expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-6);
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * Every method's Python recipe (`src/methods/<id>/python.ts`), loaded lazily: the export code is
+ * fetched only when someone exports, never for the first paint. A `Record` over every method id, so a
+ * new method without a recipe does not compile.
+ */
+import type { MethodId } from '../methods/index.ts';
+import type { PythonRecipe } from './types.ts';
+
+type Loader = () => Promise<{ default: PythonRecipe }>;
+
+export const RECIPES: Partial<Record<MethodId, Loader>> = {
+  exact: () => import('../methods/exact/python.ts'),
+  sinkhorn: () => import('../methods/sinkhorn/python.ts'),
+};
