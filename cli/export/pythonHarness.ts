@@ -177,3 +177,15 @@ export async function notebookJson(
 export function relDiff(a: number, b: number, floor = 1e-12): number {
   return Math.abs(a - b) / Math.max(Math.abs(b), floor);
 }
+
+/** The largest absolute difference between two equally shaped nested arrays of numbers. */
+export function maxAbsDiff(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} and ${b.length}`);
+    return a.reduce((worst: number, x, k) => Math.max(worst, maxAbsDiff(x, b[k])), 0);
+  }
+  throw new Error(
+    `cannot compare ${JSON.stringify(a)?.slice(0, 40)} with ${JSON.stringify(b)?.slice(0, 40)}`,
+  );
+}

@@ -11,4 +11,7 @@ type Loader = () => Promise<{ default: PythonRecipe }>;
 export const RECIPES: Partial<Record<MethodId, Loader>> = {
   exact: () => import('../methods/exact/python.ts'),
   sinkhorn: () => import('../methods/sinkhorn/python.ts'),
+  adapt: () => import('../methods/adapt/python.ts'),
+  decorrelate: () => import('../methods/decorrelate/python.ts'),
+  procrustes: () => import('../methods/procrustes/python.ts'),
 };
