@@ -16,7 +16,7 @@ import {
 
 const dir = exportFolder();
 
-const MODES = [
+const MODES: Record<string, string>[] = [
   { correspondence: 'index', scaling: 'false', reflection: 'false' },
   { correspondence: 'index', scaling: 'true', reflection: 'true' },
   { correspondence: 'pairs', scaling: 'true', reflection: 'false', pairs: '0-3,1-1,2-2,5-4' },
