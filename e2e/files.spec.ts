@@ -1,6 +1,6 @@
 /**
  * Files and saved scenarios: the scenario file and CSV clouds re-import, PNG/SVG/plan/WebM exports
- * produce real files, and saved scenarios survive a reload and open from the list.
+ * produce real files, the Python script and notebook download, and saved scenarios survive a reload and open from the list.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
@@ -162,6 +162,33 @@ test.describe('files and exports', () => {
     expect(plan).toMatchObject({ method: 'exact', n: 200, m: 200 });
     expect(plan.plan.i).toHaveLength(entries);
     expect(plan.totalMass).toBeCloseTo(1, 9);
+  });
+
+  test('the scenario exports as a Python script and a Jupyter notebook', async ({ page }, info) => {
+    const app = new AppPage(page);
+    await app.open();
+    await chooseMethod(page, 'Sinkhorn');
+    const script = await downloadFromMenu(page, 'Export Python script');
+    expect(script.suggestedFilename()).toBe('gaussian-to-eight-gaussians.py');
+    await expect(page.getByRole('status').filter({ hasText: 'it needs NumPy and POT' })).toBeVisible();
+    const scriptPath = info.outputPath('scenario.py');
+    await script.saveAs(scriptPath);
+    const text = await readFile(scriptPath, 'utf8');
+    // The open scenario, embedded: its method, its parameters, both clouds of 200 points.
+    expect(text).toContain('METHOD = "sinkhorn"');
+    expect(text).toContain('method="sinkhorn_log"');
+    expect(text.match(/"name": "(Source|Target)"/g)).toHaveLength(2);
+    expect(text.match(/^ {12}\[/gm)?.length).toBeGreaterThan(0);
+    expect(text).toContain('def save_scenario(');
+
+    const notebook = await downloadFromMenu(page, 'Export Jupyter notebook');
+    expect(notebook.suggestedFilename()).toBe('gaussian-to-eight-gaussians.ipynb');
+    const notebookPath = info.outputPath('scenario.ipynb');
+    await notebook.saveAs(notebookPath);
+    const nb = JSON.parse(await readFile(notebookPath, 'utf8'));
+    expect(nb).toMatchObject({ nbformat: 4, nbformat_minor: 5 });
+    expect(nb.cells[0].cell_type).toBe('markdown');
+    expect(nb.cells.some((c: { source: string[] }) => c.source.join('').includes('ot.sinkhorn('))).toBe(true);
   });
 
   test('the running animation records as WebM', async ({ page }) => {

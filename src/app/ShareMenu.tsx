@@ -18,6 +18,7 @@ import {
   exportCloudCsv,
   exportPlan,
   exportPng,
+  exportPython,
   exportSvg,
   fileStem,
   importCloudCsv,
@@ -222,6 +223,8 @@ export function ShareMenu() {
     { label: 'Record video (WebM)', action: record },
     { label: 'Export plan (CSV)', action: () => exportPlan('csv'), group: true },
     { label: 'Export plan (JSON)', action: () => exportPlan('json') },
+    { label: 'Export Python script', action: () => void exportPython('python'), group: true },
+    { label: 'Export Jupyter notebook', action: () => void exportPython('notebook') },
     {
       label: 'Classroom mode',
       checked: options.classroom,

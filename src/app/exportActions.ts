@@ -129,3 +129,37 @@ export function exportPlan(kind: 'csv' | 'json'): void {
       : new Blob([planToJson(plan, s)], { type: 'application/json' });
   downloadBlob(`${fileStem(s)}-plan.${kind}`, blob);
 }
+
+/**
+ * Downloads the open scenario as a Python script or a Jupyter notebook that reproduces the method
+ * with POT / PyTorch (src/export/). The export code is its own chunk, fetched on first use; clouds
+ * too large to embed come as a second download, an `.npz` file the script loads from its folder.
+ */
+export async function exportPython(to: 'python' | 'notebook'): Promise<void> {
+  const s = useStore.getState().scenario;
+  const what = to === 'python' ? 'Python script' : 'Jupyter notebook';
+  try {
+    const { exportScenario } = await import('../export/exportScenario.ts');
+    const files = await exportScenario(s, to, fileStem(s));
+    const type = to === 'python' ? 'text/x-python' : 'application/x-ipynb+json';
+    downloadBlob(files.main.name, new Blob([files.main.text], { type }));
+    if (files.data) {
+      downloadBlob(
+        files.data.name,
+        new Blob([files.data.bytes as BlobPart], { type: 'application/octet-stream' }),
+      );
+      notify(
+        'info',
+        `Exported ${files.main.name} and ${files.data.name} (the clouds, too large to embed): keep them in one folder.`,
+      );
+    } else {
+      const needs = files.engine === 'pot' ? 'NumPy and POT' : 'PyTorch';
+      notify('info', `Exported ${files.main.name}: it needs ${needs} and prints the numbers shown here.`);
+    }
+  } catch (e) {
+    notify(
+      'error',
+      `Could not export the ${what}: ${e instanceof Error ? e.message : String(e)}. You may be offline.`,
+    );
+  }
+}

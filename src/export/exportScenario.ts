@@ -7,6 +7,7 @@ import { pythonNotebook } from './notebook.ts';
 import { RECIPES } from './recipes.ts';
 import { cloudsNpz, embeddedClouds, loadedClouds, needsDataFile, scenarioConstants } from './scenarioData.ts';
 import { pythonScript } from './script.ts';
+import type { PythonEngine } from './types.ts';
 
 /** What to export: a Python script or a Jupyter notebook. */
 export type ExportTarget = 'python' | 'notebook';
@@ -17,6 +18,8 @@ export interface PythonExport {
   readonly main: { readonly name: string; readonly text: string };
   /** The clouds (`<stem>.npz`), when too large to embed; the main file loads it from its folder. */
   readonly data: { readonly name: string; readonly bytes: Uint8Array } | null;
+  /** What the code needs: NumPy + POT, or PyTorch. */
+  readonly engine: PythonEngine;
 }
 
 /** The file extension of each target. */
@@ -38,5 +41,9 @@ export async function exportScenario(s: Scenario, to: ExportTarget, stem: string
     to === 'python'
       ? pythonScript(s, recipe, data, name)
       : `${JSON.stringify(pythonNotebook(s, recipe, data), null, 1)}\n`;
-  return { main: { name, text }, data: dataName ? { name: dataName, bytes: cloudsNpz(s) } : null };
+  return {
+    main: { name, text },
+    data: dataName ? { name: dataName, bytes: cloudsNpz(s) } : null,
+    engine: recipe.engine,
+  };
 }
