@@ -7,14 +7,13 @@
  * missing Python is a failure (`.ci/run` installs it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { methodMeta, type MethodId } from '../../src/methods/index.ts';
 import { scenarioToJson } from '../../src/scenario/schema.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
-import { run, type Json } from '../testing.ts';
+import { run, useTempDir, type Json } from '../testing.ts';
 
 /** The Python that runs exported scripts. */
 export const PYTHON = process.env.OT_PYTHON ?? '/usr/bin/python3';
@@ -46,13 +45,10 @@ export function describePython(title: string, body: () => void): void {
   else describe.skip(`${title} (skipped: ${PYTHON_PROBLEM}; install with: ${INSTALL})`, body);
 }
 
-/** A temporary folder for one test file, removed after it. */
+/** A temporary folder for one test file (`useTempDir`'s), removed after it. */
 export function exportFolder(): () => string {
-  let dir: string | null = null;
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-  return () => (dir ??= mkdtempSync(join(tmpdir(), 'ot-export-')));
+  const tmp = useTempDir();
+  return () => tmp.path('');
 }
 
 /** The gallery scenarios of a method (what the export tests run over). */
