@@ -11,8 +11,8 @@ import { pyLiteral, pyPoints, pyString, pyVector, type PyValue } from './pyLiter
 /** Clouds whose literals would be longer than this (~1 MB) go to an `.npz` file instead. */
 export const EMBED_LIMIT_CHARS = 1_000_000;
 
-/** Generous upper bound of a point's literal length (`[-1.2345678901234567, ...], `). */
-const CHARS_PER_POINT = 46;
+/** Generous upper bound of one point's share of the literal text (`[-1.2345678901234567, ...], ` and indentation). */
+const CHARS_PER_POINT = 52;
 
 /** Whether the scenario's clouds are too large to embed in the script text. */
 export function needsDataFile(s: Scenario): boolean {
@@ -37,7 +37,7 @@ export function embeddedClouds(s: Scenario): string {
     [
       '    {',
       `        "name": ${pyString(c.name)},`,
-      `        "points": ${pyPoints(c.points, 12)},`,
+      `        "points": ${pyPoints(c.points, 12, 2)},`,
       `        "weights": ${c.weights ? pyVector(c.weights) : 'None'},`,
       `        "labels": ${c.labels ? pyVector(c.labels, 'int') : 'None'},`,
       '    },',

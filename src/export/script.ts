@@ -73,6 +73,20 @@ export function usageLine(engine: PythonEngine, file: string): string {
     : `python3 ${file} [--plot] [--device cpu|cuda] [--steps N]`;
 }
 
+/** `text` word-wrapped to lines of at most `width` characters (a longer word stays whole). */
+export function wrap(text: string, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
 /** The docstring's first paragraph: what the file is. */
 export function headline(s: Scenario): string {
   return `${s.name}: ${methodTitle(s)}, exported from OT Playground.`;
@@ -86,7 +100,7 @@ export function headline(s: Scenario): string {
 export function pythonScript(s: Scenario, recipe: PythonRecipe, data: string, file: string): string {
   const doc = [
     headline(s),
-    recipe.describe(s),
+    wrap(recipe.describe(s)),
     `Run:  ${usageLine(recipe.engine, file)}\nIt prints one JSON object with the fields of \`ot solve\` for this method. save_scenario()\nwrites NumPy arrays back as a scenario file that the playground opens.`,
   ]
     .map((p) => p.replace(/"""/g, '\\"\\"\\"'))
