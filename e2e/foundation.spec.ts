@@ -23,6 +23,18 @@ test.describe('foundation', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('the File menu opens inside the screen, every entry reachable @phone', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await page.getByRole('button', { name: 'File' }).click();
+    const menu = page.getByRole('menu', { name: 'File' });
+    const box = (await menu.boundingBox())!;
+    const width = page.viewportSize()!.width;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    await expect(menu.getByRole('menuitem', { name: 'Export Jupyter notebook' })).toBeInViewport();
+  });
+
   test('brushing with the mouse adds points to the active cloud', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
