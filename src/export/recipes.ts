@@ -11,4 +11,5 @@ type Loader = () => Promise<{ default: PythonRecipe }>;
 export const RECIPES: Partial<Record<MethodId, Loader>> = {
   exact: () => import('../methods/exact/python.ts'),
   sinkhorn: () => import('../methods/sinkhorn/python.ts'),
+  unbalanced: () => import('../methods/unbalanced/python.ts'),
 };
