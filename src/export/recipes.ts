@@ -12,4 +12,5 @@ export const RECIPES: Partial<Record<MethodId, Loader>> = {
   exact: () => import('../methods/exact/python.ts'),
   sinkhorn: () => import('../methods/sinkhorn/python.ts'),
   unbalanced: () => import('../methods/unbalanced/python.ts'),
+  partial: () => import('../methods/partial/python.ts'),
 };
