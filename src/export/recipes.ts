@@ -13,4 +13,5 @@ export const RECIPES: Partial<Record<MethodId, Loader>> = {
   sinkhorn: () => import('../methods/sinkhorn/python.ts'),
   unbalanced: () => import('../methods/unbalanced/python.ts'),
   partial: () => import('../methods/partial/python.ts'),
+  sliced: () => import('../methods/sliced/python.ts'),
 };
