@@ -14,4 +14,5 @@ export const RECIPES: Partial<Record<MethodId, Loader>> = {
   unbalanced: () => import('../methods/unbalanced/python.ts'),
   partial: () => import('../methods/partial/python.ts'),
   sliced: () => import('../methods/sliced/python.ts'),
+  barycenter: () => import('../methods/barycenter/python.ts'),
 };
