@@ -185,3 +185,30 @@ export function maxAbsDiff(a: unknown, b: unknown): number {
     `cannot compare ${JSON.stringify(a)?.slice(0, 40)} with ${JSON.stringify(b)?.slice(0, 40)}`,
   );
 }
+
+/** A plan as `ot solve` prints it: the entries above a threshold, in some order. */
+export interface PlanEntries {
+  readonly i: readonly number[];
+  readonly j: readonly number[];
+  readonly mass: readonly number[];
+}
+
+/**
+ * The largest |P_ij − Q_ij| over the entries of two printed plans (an entry one of them leaves
+ * out counts as 0 there), so plans listed in different orders compare entry by entry.
+ */
+export function planGap(p: PlanEntries, q: PlanEntries): number {
+  const dense = (plan: PlanEntries) => {
+    const out = new Map<string, number>();
+    plan.i.forEach((i, k) =>
+      out.set(`${i},${plan.j[k]}`, (out.get(`${i},${plan.j[k]}`) ?? 0) + plan.mass[k]),
+    );
+    return out;
+  };
+  const a = dense(p);
+  const b = dense(q);
+  let worst = 0;
+  for (const key of new Set([...a.keys(), ...b.keys()]))
+    worst = Math.max(worst, Math.abs((a.get(key) ?? 0) - (b.get(key) ?? 0)));
+  return worst;
+}

@@ -14,4 +14,8 @@ export const RECIPES: Partial<Record<MethodId, Loader>> = {
   adapt: () => import('../methods/adapt/python.ts'),
   decorrelate: () => import('../methods/decorrelate/python.ts'),
   procrustes: () => import('../methods/procrustes/python.ts'),
+  unbalanced: () => import('../methods/unbalanced/python.ts'),
+  partial: () => import('../methods/partial/python.ts'),
+  sliced: () => import('../methods/sliced/python.ts'),
+  barycenter: () => import('../methods/barycenter/python.ts'),
 };

@@ -1,5 +1,6 @@
 /**
- * The one place the app runs code from workers/: the closed-form similarity motions of
+ * One of the two places the app runs code from workers/ (the other is the Python export's seeded
+ * draws, src/export/kernelSeeds.ts): the closed-form similarity motions of
  * workers/kernels/rigidMotion.ts (`motionAt`, `applyMotion`). They are a few multiplications per
  * point and frame, not a solver, and the stage must evaluate them at every playback time t on the
  * main thread; importing them keeps one definition of the animation instead of a copy that could
