@@ -11,4 +11,8 @@ type Loader = () => Promise<{ default: PythonRecipe }>;
 export const RECIPES: Partial<Record<MethodId, Loader>> = {
   exact: () => import('../methods/exact/python.ts'),
   sinkhorn: () => import('../methods/sinkhorn/python.ts'),
+  brenier: () => import('../methods/brenier/python.ts'),
+  critic: () => import('../methods/critic/python.ts'),
+  flow: () => import('../methods/flow/python.ts'),
+  fusion: () => import('../methods/fusion/python.ts'),
 };
