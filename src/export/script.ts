@@ -82,6 +82,19 @@ export function headline(s: Scenario): string {
   return `${s.name}: ${methodTitle(s)}, exported from OT Playground.`;
 }
 
+/** A paragraph broken at spaces into lines of at most `width` characters (a docstring's). */
+export function wrap(text: string, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
+}
+
 /**
  * The whole script.
  * @param data the scenario section (constants and clouds, see `scenarioData.ts`)
@@ -90,7 +103,7 @@ export function headline(s: Scenario): string {
 export function pythonScript(s: Scenario, recipe: PythonRecipe, data: string, file: string): string {
   const doc = [
     headline(s),
-    recipe.describe(s),
+    wrap(recipe.describe(s)),
     `Run:  ${usageLine(recipe.engine, file)}\nIt prints one JSON object with the fields of \`ot solve\` for this method. save_scenario()\nwrites NumPy arrays back as a scenario file that the playground opens.`,
   ]
     .map((p) => p.replace(/"""/g, '\\"\\"\\"'))

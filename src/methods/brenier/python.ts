@@ -155,7 +155,7 @@ def plot(clouds, params, result, ax):
               width=0.002, color="0.35", alpha=0.6)
     ax.scatter(t[:, 0], t[:, 1], s=8, marker="x", color="C2", label="T(source)", zorder=4)
     plot_clouds(ax, clouds[:2])
-    ax.text(0.02, 0.02, f"W2² of the map {result['w2']:.4f}", transform=ax.transAxes)`,
+    ax.text(0.02, 0.98, f"W2² of the map {result['w2']:.4f}", transform=ax.transAxes, va="top")`,
   explain: (s) =>
     'For the squared distance, Brenier’s theorem says the optimal transport map is the gradient of a convex function: ' +
     '$T = \\nabla \\varphi$ with $\\varphi$ convex, and $W_2^2(\\mu, \\nu) = \\mathbb{E}_\\mu |T(X) - X|^2$.\n\n' +

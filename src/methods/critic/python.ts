@@ -116,7 +116,7 @@ def plot(clouds, params, result, ax):
     ax.quiver(gx[::every, ::every], gy[::every, ::every], grad[:, 0].reshape(gx.shape)[::every, ::every],
               grad[:, 1].reshape(gx.shape)[::every, ::every], color="0.2", alpha=0.7)
     plot_clouds(ax, clouds[:2])
-    ax.text(0.02, 0.02, f"W1 estimate {result['w1Estimate']:.3f}, exact {result['w1Exact']:.3f}", transform=ax.transAxes)`,
+    ax.text(0.02, 0.98, f"W1 estimate {result['w1Estimate']:.3f}, exact {result['w1Exact']:.3f}", transform=ax.transAxes, va="top")`,
   explain: () =>
     'By Kantorovich–Rubinstein duality the 1-Wasserstein distance is a supremum over 1-Lipschitz functions,\n\n' +
     '$$W_1(\\mu, \\nu) = \\sup_{\\|f\\|_{\\mathrm{Lip}} \\le 1} \\mathbb{E}_{\\nu} f(Y) - \\mathbb{E}_{\\mu} f(X).$$\n\n' +
