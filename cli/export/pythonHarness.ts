@@ -18,10 +18,13 @@ import { run, useTempDir, type Json } from '../testing.ts';
 /** The Python that runs exported scripts. */
 export const PYTHON = process.env.OT_PYTHON ?? '/usr/bin/python3';
 /** What a fresh Debian machine needs for these tests. */
-export const INSTALL = 'apt-get install -y python3-pot python3-torch python3-matplotlib python3-nbformat';
+export const INSTALL =
+  'apt-get install -y python3-pot python3-torch python3-scipy python3-matplotlib python3-nbformat';
 
 function pythonProblem(): string | null {
-  const r = spawnSync(PYTHON, ['-c', 'import numpy, ot, torch, matplotlib, nbformat'], { encoding: 'utf8' });
+  const r = spawnSync(PYTHON, ['-c', 'import numpy, ot, scipy, torch, matplotlib, nbformat'], {
+    encoding: 'utf8',
+  });
   if (r.error) return `${PYTHON} not found`;
   if (r.status !== 0) return `${PYTHON} lacks a package (${r.stderr.trim().split('\n').pop()})`;
   return null;
@@ -212,3 +215,54 @@ export function planGap(p: PlanEntries, q: PlanEntries): number {
     worst = Math.max(worst, Math.abs((a.get(key) ?? 0) - (b.get(key) ?? 0)));
   return worst;
 }
+
+/**
+ * Checks that a learned method's script printed every field `ot solve` prints, with the same JSON
+ * shape: the same types, arrays of the same length (`ragged` names arrays whose length may differ),
+ * objects with the same keys, every number finite. Returns the number of values compared.
+ */
+export function expectSameShape(theirs: Json, ours: Json, ragged: readonly string[] = [], path = ''): number {
+  const where = path || 'the output';
+  if (ours === null) return 1;
+  if (typeof ours === 'number') {
+    if (typeof theirs !== 'number' || !Number.isFinite(theirs))
+      throw new Error(`${where}: expected a finite number, got ${JSON.stringify(theirs)}`);
+    return 1;
+  }
+  if (Array.isArray(ours)) {
+    if (!Array.isArray(theirs)) throw new Error(`${where}: expected an array`);
+    const key =
+      path
+        .replace(/\[\d+\]/g, '')
+        .split('.')
+        .pop() ?? '';
+    if (!ragged.includes(key) && theirs.length !== ours.length)
+      throw new Error(`${where}: expected ${ours.length} entries, got ${theirs.length}`);
+    let n = 0;
+    const count = Math.min(ours.length, theirs.length);
+    for (let k = 0; k < count; k++) n += expectSameShape(theirs[k], ours[k], ragged, `${path}[${k}]`);
+    return n;
+  }
+  if (typeof ours === 'object') {
+    if (typeof theirs !== 'object' || theirs === null || Array.isArray(theirs))
+      throw new Error(`${where}: expected an object`);
+    let n = 0;
+    for (const k of Object.keys(ours)) {
+      if (k === 'timeMs') continue;
+      if (!(k in theirs)) throw new Error(`${where}: the field ${k} is missing`);
+      n += expectSameShape(theirs[k], ours[k], ragged, path ? `${path}.${k}` : k);
+    }
+    return n;
+  }
+  if (typeof theirs !== typeof ours)
+    throw new Error(`${where}: expected a ${typeof ours}, got ${typeof theirs}`);
+  return 1;
+}
+
+/** Rewrites a notebook program's `steps=None` (the app's full recipe) to a cap of `steps`. */
+export const capSteps =
+  (steps: number) =>
+  (code: string): string => {
+    if (!code.includes('steps=None')) throw new Error('the notebook has no steps=None to cap');
+    return code.replace('steps=None', `steps=${steps}`);
+  };

@@ -30,9 +30,7 @@ export const EXPORT_EXTENSIONS: Record<ExportTarget, string> = { python: '.py', 
  * Never touches the scenario.
  */
 export async function exportScenario(s: Scenario, to: ExportTarget, stem: string): Promise<PythonExport> {
-  const load = RECIPES[s.method];
-  if (!load) throw new Error(`no Python export for the ${s.method} method yet`);
-  const recipe = (await load()).default;
+  const recipe = (await RECIPES[s.method]()).default;
   const name = `${stem}${EXPORT_EXTENSIONS[to]}`;
   const dataName = needsDataFile(s) ? `${stem}.npz` : null;
   const clouds = dataName ? loadedClouds(s, dataName) : embeddedClouds(s);

@@ -84,6 +84,93 @@ def on_backend(args, *arrays):
 `;
 
 /**
+ * The learned methods' shared pieces (torch engine): dtype and seeding, the MLP builder with the
+ * app's initialisation, weighted sampling of a cloud, the normalising frame of two clouds, the
+ * cosine learning-rate schedule, the step cap of `--steps`, and an optimal assignment for the exact pieces.
+ */
+const TORCH = String.raw`
+# The app trains in float64; float32 is faster on most GPUs and changes little here.
+DTYPE = torch.float64
+
+
+def seeded(args):
+    """Seeds torch and NumPy with the scenario's seed; returns the device to train on.
+
+    The app draws everything from one seeded LCG stream, which PyTorch cannot replay: the same seed
+    gives the same kind of result, not the same bits."""
+    torch.manual_seed(SEED)
+    np.random.seed(SEED % 2**32)
+    return torch.device(args.device)
+
+
+def tensor(x, device):
+    """A float tensor (DTYPE) of an array-like on device."""
+    return torch.as_tensor(np.asarray(x, dtype=float), dtype=DTYPE, device=device)
+
+
+def capped(args, steps):
+    """The app's number of steps, or fewer when --steps asks for a quick check."""
+    return steps if args.steps is None else min(steps, args.steps)
+
+
+def mlp(inputs, width, depth, outputs, activation, output_scale=1.0, device="cpu"):
+    """inputs → width × depth (activation) → outputs, with nn.Linear's default initialisation
+    (weights and biases uniform in ±1/√fan_in, as the app draws them), the output layer's scaled
+    by output_scale (0: the network starts as the zero function)."""
+    layers, fan_in = [], inputs
+    for _ in range(depth):
+        layers += [torch.nn.Linear(fan_in, width), activation()]
+        fan_in = width
+    layers.append(torch.nn.Linear(fan_in, outputs))
+    net = torch.nn.Sequential(*layers).to(device=device, dtype=DTYPE)
+    with torch.no_grad():
+        net[-1].weight.mul_(output_scale)
+        net[-1].bias.mul_(output_scale)
+    return net
+
+
+def sample(points, weights, n, bandwidth=0.0):
+    """n draws from a weighted cloud (by weight, with replacement), each blurred by N(0, bandwidth² I)."""
+    picked = points[torch.multinomial(weights, n, replacement=True)]
+    return picked + bandwidth * torch.randn_like(picked) if bandwidth > 0 else picked
+
+
+def moments(points, weights, bandwidth=0.0):
+    """The weighted mean and total variance E|X − mean|² (both coordinates) of a cloud blurred by
+    N(0, bandwidth² I)."""
+    mean = weights @ points
+    return mean, float(weights @ ((points - mean) ** 2).sum(1)) + 2 * bandwidth**2
+
+
+def frame(first, second):
+    """The app's normalising frame of two distributions given by their moments (mean, variance):
+    centre c = the midpoint of the means, scale = the per-axis root-mean-square distance to c over
+    both (never below 1e-9 of |c|; 1 when everything is at the origin)."""
+    (ma, va), (mb, vb) = first, second
+    c = (ma + mb) / 2
+    m2 = (va + float(((ma - c) ** 2).sum()) + vb + float(((mb - c) ** 2).sum())) / 4
+    scale = max(m2**0.5, 1e-9 * float(c.abs().max()))
+    return c, (scale if scale > 0 else 1.0)
+
+
+def cosine_rate(peak, final, step, steps):
+    """Cosine decay from peak (step 0) to final (step steps − 1)."""
+    progress = step / (steps - 1) if steps > 1 else 1.0
+    return final + 0.5 * (peak - final) * (1 + np.cos(np.pi * progress))
+
+
+def assignment(C):
+    """For a square cost matrix, the column assigned to each row by an optimal assignment: exact OT
+    between two equally weighted sets of the same size (the optimal plan is a permutation). SciPy's
+    Jonker–Volgenant solver finds the same optimum as the app's exact solver, several times faster
+    than a general LP on these small blocks."""
+    from scipy.optimize import linear_sum_assignment
+
+    rows, cols = linear_sum_assignment(np.asarray(C, dtype=float))
+    return cols[np.argsort(rows)]
+`;
+
+/**
  * The helper that writes a scenario file, so a person can bring their own 2-D data (a PCA of
  * features, a simulation) back into the playground.
  */
@@ -130,5 +217,5 @@ def save_scenario(path, clouds, method=None, params=None, cost=None, seed=None, 
 
 /** The helper source for a script of `engine`. */
 export function pythonHelpers(engine: PythonEngine): string {
-  return engine === 'pot' ? COMMON + POT_BACKEND : COMMON;
+  return engine === 'pot' ? COMMON + POT_BACKEND : COMMON + TORCH;
 }

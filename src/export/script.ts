@@ -33,13 +33,17 @@ function argumentSpec(engine: PythonEngine): string {
   ].join('\n');
 }
 
-/** `def run(args)`: solve, time, print; shared by the script's `main` and the notebook. */
+/**
+ * `def run(args)`: solve, time, print; shared by the script's `main` and the notebook. Fields whose
+ * names start with `_` (a trained network for `plot`) stay out of the printed JSON.
+ */
 export const RUN_FUNCTION = String.raw`def run(args):
     """Solves the scenario, prints one JSON object (the fields of ot solve) and returns the result."""
     start = time.perf_counter()
     result = solve(CLOUDS, PARAMS, args)
     elapsed_ms = (time.perf_counter() - start) * 1000
-    print(json.dumps({"method": METHOD, "timeMs": round(elapsed_ms, 3), **result}, default=_json_default))
+    printed = {k: v for k, v in result.items() if not k.startswith("_")}
+    print(json.dumps({"method": METHOD, "timeMs": round(elapsed_ms, 3), **printed}, default=_json_default))
     return result`;
 
 function mainFunction(engine: PythonEngine): string {

@@ -33,7 +33,8 @@ export interface PythonRecipe {
   constants?(s: Scenario): string;
   /**
    * Defines `solve(clouds, params, args)` returning a dict with the same fields as `ot solve` for
-   * this method (at least `cost` or `objective`). `args` has `backend` ("numpy" | "torch"),
+   * this method (at least `cost` or `objective`); fields named `_…` (a trained network that `plot`
+   * draws) are returned but not printed. `args` has `backend` ("numpy" | "torch"),
    * `device` ("cpu" | "cuda") and, for the torch engine, `steps` (None or a training-step cap).
    */
   solve(s: Scenario): string;
