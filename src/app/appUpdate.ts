@@ -11,9 +11,11 @@ export interface AppUpdateState {
   readonly apply: (() => void) | null;
   /** The user chose "not now": the prompt hides, the new version waits for the next visit. */
   readonly dismissed: boolean;
+  /** Hides the prompt ("Not now"). */
   dismiss(): void;
 }
 
+/** The prompt's store: UpdatePrompt.tsx reads it, `offerUpdate` fills it. */
 export const useAppUpdate = create<AppUpdateState>()((set) => ({
   apply: null,
   dismissed: false,
