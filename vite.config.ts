@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { prerenderFormulas } from './build/prerenderFormulas.ts';
+import { pwa } from './build/pwa.ts';
 
 /**
  * Content-Security-Policy of the built app: only its own origin, no inline script, no eval,
@@ -45,7 +46,7 @@ function cspMeta(): Plugin {
  */
 export default defineConfig(({ mode }) => ({
   base: process.env.BASE_PATH ?? './',
-  plugins: [prerenderFormulas(), react(), cspMeta()],
+  plugins: [prerenderFormulas(), react(), cspMeta(), pwa()],
   define: { __OT_TEST_BUILD__: JSON.stringify(mode === 'e2e' || mode === 'test') },
   worker: { format: 'es' },
   build: {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
+import { startServiceWorker } from './app/serviceWorker.ts';
 import { installTestHook } from './app/testHook.ts';
 import { openStartupLink } from './app/urlSync.ts';
 import './app/theme.css';
@@ -20,3 +21,5 @@ createRoot(document.getElementById('root')!).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+// The offline copy (a service worker), once the page has loaded.
+startServiceWorker();

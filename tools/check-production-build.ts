@@ -6,11 +6,15 @@
  * It searches every built JavaScript file (the main bundle, the lazy chunks and the worker chunk)
  * for strings that only that code contains. Each marker is first looked up in its source file, so
  * a renamed message cannot make the check pass by searching for text that no longer exists.
+ * It also checks the offline app (tools/check-offline-build.ts): the service worker, the web
+ * manifest, and a precache list that holds every chunk.
+ *
  * Exits 1 with one line per finding; prints one summary line when the build is clean.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { offlineProblems, precacheUrls } from './check-offline-build.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -51,9 +55,14 @@ if (!existsSync(join(DIST, 'index.html'))) {
         problems.push(`${relative(ROOT, f)} contains ${JSON.stringify(m.text)} (from ${m.source})`);
     }
   }
+  problems.push(...offlineProblems(DIST).map((p) => `dist/: ${p}`));
   if (problems.length === 0) {
     console.log(
       `production build is free of the test hook and fault injection: ${files.length} JavaScript files, ${MARKERS.length} markers`,
+    );
+    const precached = precacheUrls(readFileSync(join(DIST, 'sw.js'), 'utf8')).length;
+    console.log(
+      `it works offline: sw.js precaches all ${precached} files the page uses, manifest.webmanifest is linked`,
     );
   }
 }

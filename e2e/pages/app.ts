@@ -45,9 +45,12 @@ export class AppPage {
     page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
   }
 
-  /** Opens the app (with `?e2e` so animations start paused and the test hook exists). */
-  async open(hash = ''): Promise<void> {
-    await this.page.goto(`./?e2e${hash}`);
+  /**
+   * Opens the app (with `?e2e` so animations start paused and the test hook exists). `query` adds
+   * search parameters, e.g. '&sw' to register the service worker (src/app/serviceWorker.ts).
+   */
+  async open(hash = '', query = ''): Promise<void> {
+    await this.page.goto(`./?e2e${query}${hash}`);
     await expect(this.stage).toBeVisible();
   }
 

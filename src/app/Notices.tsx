@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../state/store.ts';
 import { CloseIcon } from './icons.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 const INFO_TIMEOUT_MS = 5000;
 const ERROR_TIMEOUT_MS = 12000;
@@ -17,6 +18,7 @@ export function Notices() {
   }, [notices, dismiss]);
   return (
     <div className="notices" aria-live="polite">
+      <UpdatePrompt />
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <p>{n.text}</p>
