@@ -142,9 +142,17 @@ test.describe('files and exports', () => {
     const app = new AppPage(page);
     await app.open();
     await chooseMethod(page, 'Exact');
+    // Wait for the exact plan itself: right after the switch the lane can still report the
+    // example's Sinkhorn run as done while the exact solve has not delivered its result yet.
     await expect
-      .poll(() => page.evaluate(() => window.__ot!.store.getState().runs.plan?.status))
-      .toBe('done');
+      .poll(() =>
+        page.evaluate(() => {
+          const state = window.__ot!.store.getState();
+          const result = window.__ot!.getResult('plan')?.value as { algorithm?: string } | undefined;
+          return state.runs.plan?.status === 'done' && result?.algorithm !== undefined;
+        }),
+      )
+      .toBe(true);
     const entries = await page.evaluate(
       () => (window.__ot!.getResult('plan')!.value as { plan: { mass: Float64Array } }).plan.mass.length,
     );
