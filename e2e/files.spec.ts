@@ -26,6 +26,22 @@ async function chooseFromMenu(page: Page, item: string, path: string) {
   await chooser.setFiles(path);
 }
 
+/**
+ * Waits for the exact plan itself: right after switching to Exact the plan lane can still report
+ * the example's Sinkhorn run as done while the exact solve has not delivered its result yet.
+ */
+async function waitForExactPlan(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const state = window.__ot!.store.getState();
+        const result = window.__ot!.getResult('plan')?.value as { algorithm?: string } | undefined;
+        return state.runs.plan?.status === 'done' && result?.algorithm !== undefined;
+      }),
+    )
+    .toBe(true);
+}
+
 const scenarioName = (page: Page) => page.evaluate(() => window.__ot!.store.getState().scenario.name);
 
 test.describe('files and exports', () => {
@@ -98,9 +114,7 @@ test.describe('files and exports', () => {
     const app = new AppPage(page);
     await app.open();
     await chooseMethod(page, 'Exact');
-    await expect
-      .poll(() => page.evaluate(() => window.__ot!.store.getState().runs.plan?.status))
-      .toBe('done');
+    await waitForExactPlan(page);
 
     const png = await downloadFromMenu(page, 'Export image (PNG)');
     expect(png.suggestedFilename()).toBe('gaussian-to-eight-gaussians.png');
@@ -142,17 +156,7 @@ test.describe('files and exports', () => {
     const app = new AppPage(page);
     await app.open();
     await chooseMethod(page, 'Exact');
-    // Wait for the exact plan itself: right after the switch the lane can still report the
-    // example's Sinkhorn run as done while the exact solve has not delivered its result yet.
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const state = window.__ot!.store.getState();
-          const result = window.__ot!.getResult('plan')?.value as { algorithm?: string } | undefined;
-          return state.runs.plan?.status === 'done' && result?.algorithm !== undefined;
-        }),
-      )
-      .toBe(true);
+    await waitForExactPlan(page);
     const entries = await page.evaluate(
       () => (window.__ot!.getResult('plan')!.value as { plan: { mass: Float64Array } }).plan.mass.length,
     );
