@@ -9,30 +9,12 @@
  * training steps, tiny networks), so a new method is swept without editing this file.
  */
 import { describe, expect, it } from 'vitest';
-import { CASES, type DegenerateCase } from '../workers/kernels/degenerate/cases.ts';
+import { CASES } from '../workers/kernels/degenerate/cases.ts';
 import { METHODS } from '../src/methods/index.ts';
 import type { SweepRun } from '../src/methods/types.ts';
-import { run, useTempDir, type Json } from './testing.ts';
+import { degenerateScenario as scenarioOf, pairs, run, useTempDir, type Json } from './testing.ts';
 
 const { file } = useTempDir();
-
-/** Interleaved points as [[x, y], ...]. */
-const pairs = (p: Float64Array) => Array.from({ length: p.length >> 1 }, (_, k) => [p[2 * k], p[2 * k + 1]]);
-
-function scenarioOf(c: DegenerateCase, extra: Partial<Json> = {}): Json {
-  return {
-    format: 'ot-playground.scenario',
-    version: 1,
-    name: c.name,
-    source: { points: pairs(c.x), ...(c.a ? { weights: Array.from(c.a) } : {}) },
-    target: { points: pairs(c.y), ...(c.b ? { weights: Array.from(c.b) } : {}) },
-    cost: 'sqeuclidean',
-    method: 'exact',
-    params: {},
-    seed: 3,
-    ...extra,
-  };
-}
 
 /** Method runs, from every method's descriptor (`sweep`): arguments after FILE. */
 const RUNS: [string, string[], SweepRun['refuses']][] = METHODS.flatMap((m) =>

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import type { DegenerateCase } from '../workers/kernels/degenerate/cases.ts';
 import { main } from './cli.ts';
 
 /** The repository root. */
@@ -91,5 +92,25 @@ export function useTempDir(): TempDir {
       return p;
     },
     path: (name) => join(dir, name),
+  };
+}
+
+/** Interleaved points as [[x, y], ...]. */
+export const pairs = (p: Float64Array) =>
+  Array.from({ length: p.length >> 1 }, (_, k) => [p[2 * k], p[2 * k + 1]]);
+
+/** A degenerate case (workers/kernels/degenerate/cases.ts) as a v1 scenario file's JSON. */
+export function degenerateScenario(c: DegenerateCase, extra: Partial<Json> = {}): Json {
+  return {
+    format: 'ot-playground.scenario',
+    version: 1,
+    name: c.name,
+    source: { points: pairs(c.x), ...(c.a ? { weights: Array.from(c.a) } : {}) },
+    target: { points: pairs(c.y), ...(c.b ? { weights: Array.from(c.b) } : {}) },
+    cost: 'sqeuclidean',
+    method: 'exact',
+    params: {},
+    seed: 3,
+    ...extra,
   };
 }

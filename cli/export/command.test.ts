@@ -1,6 +1,8 @@
-/** `ot export`'s arguments and messages (no Python needed). */
+/** `ot export`'s arguments and messages, and every method on every degenerate case (no Python needed). */
 import { describe, expect, it } from 'vitest';
-import { run, smallText, useTempDir } from '../testing.ts';
+import { METHOD_ID_LIST } from '../../src/methods/index.ts';
+import { CASES } from '../../workers/kernels/degenerate/cases.ts';
+import { degenerateScenario, run, smallText, useTempDir } from '../testing.ts';
 
 const tmp = useTempDir();
 
@@ -68,5 +70,18 @@ describe('ot export', () => {
     const r = await run(['help']);
     expect(r.out).toContain('export FILE [options]');
     expect(r.out).toContain('--to python|notebook');
+  });
+});
+
+describe.each(CASES)('ot export on the degenerate case "$name"', (c) => {
+  it.each(METHOD_ID_LIST)('%s: a script and a notebook, exit 0, the clouds embedded', async (method) => {
+    const path = tmp.file(`${c.name.replace(/\W+/g, '-')}.json`, JSON.stringify(degenerateScenario(c)));
+    const script = await run(['export', path, '--method', method, '--to', 'python']);
+    expect({ code: script.code, err: script.err }).toEqual({ code: 0, err: '' });
+    expect(script.out).toContain(`METHOD = "${method}"`);
+    expect(script.out.match(/"name": "(Source|Target)"/g)).toHaveLength(2);
+    const notebook = await run(['export', path, '--method', method, '--to', 'notebook']);
+    expect(notebook.code).toBe(0);
+    expect(JSON.parse(notebook.out).nbformat).toBe(4);
   });
 });
