@@ -1,16 +1,17 @@
 import { describe, it, expect } from 'vitest';
 import { costMatrix } from './cost.ts';
-import { exactOT, type ExactResult } from './exact.ts';
+import { exactOT } from './exact.ts';
 import {
   bruteForceAssignment,
   certificate,
-  costScale,
+  costTol,
+  MASS_TOL,
+  expectOptimal,
   monotonicityViolation,
   problemFromScenario,
   randomProblem,
   transpose,
   type FixtureScenario,
-  type Problem,
 } from './exactTestKit.ts';
 import ref00 from './fixtures/exact_00_gauss_40x40.json';
 import ref01 from './fixtures/exact_01_uniform_30x45.json';
@@ -19,24 +20,6 @@ import ref03 from './fixtures/exact_03_gauss_25x60.json';
 import ref04 from './fixtures/exact_04_dup_20x20.json';
 
 const references = [ref00, ref01, ref02, ref03, ref04];
-
-/** Rounding-level tolerances: masses sum to 1; costs are O(1..10) here, so scale by max|C|. */
-const MASS_TOL = 1e-12;
-const costTol = (C: Float64Array): number => 1e-12 * costScale(C);
-
-/** Asserts the optimality certificate: feasible plan, feasible duals, slackness, no duality gap. */
-function expectOptimal(p: Problem, res: ExactResult): void {
-  const cert = certificate(p.a, p.b, p.C, res);
-  const tol = costTol(p.C);
-  expect(res.status).toBe('optimal');
-  expect(cert.wellFormed).toBe(true);
-  expect(cert.marginalError).toBeLessThan(MASS_TOL);
-  expect(cert.costError).toBeLessThan(tol);
-  expect(cert.dualViolation).toBeLessThan(tol);
-  expect(cert.slackness).toBeLessThan(tol);
-  expect(cert.dualityGap).toBeLessThan(tol);
-  expect(cert.gauge).toBeLessThan(tol);
-}
 
 describe('exactOT on the POT reference cases', () => {
   for (const ref of references) {

@@ -1,9 +1,10 @@
 /**
- * Test helpers for the exact-OT kernel (used by `exact.test.ts` and `assignment.test.ts`): seeded
+ * Test helpers for the exact-OT kernel (used by `exact.test.ts`, `exactWarmStart.test.ts` and `assignment.test.ts`): seeded
  * random problems and the optimality certificate of a result (primal feasibility, dual
  * feasibility, complementary slackness, zero duality gap), which proves optimality without an LP
  * solver.
  */
+import { expect } from 'vitest';
 import { randomLcg, randomNormal, randomUniform } from 'd3-random';
 import { costMatrix, normalizeWeights, type CostKind } from './cost.ts';
 import type { ExactResult } from './exact.ts';
@@ -189,4 +190,22 @@ export function bruteForceAssignment(C: Float64Array, n: number): number {
   };
   go(0, 0);
   return best / n;
+}
+
+/** Rounding-level tolerances: masses sum to 1; costs are O(1..10) here, so scale by max|C|. */
+export const MASS_TOL = 1e-12;
+export const costTol = (C: Float64Array): number => 1e-12 * costScale(C);
+
+/** Asserts the optimality certificate: feasible plan, feasible duals, slackness, no duality gap. */
+export function expectOptimal(p: Pick<Problem, 'a' | 'b' | 'C'>, res: ExactResult): void {
+  const cert = certificate(p.a, p.b, p.C, res);
+  const tol = costTol(p.C);
+  expect(res.status).toBe('optimal');
+  expect(cert.wellFormed).toBe(true);
+  expect(cert.marginalError).toBeLessThan(MASS_TOL);
+  expect(cert.costError).toBeLessThan(tol);
+  expect(cert.dualViolation).toBeLessThan(tol);
+  expect(cert.slackness).toBeLessThan(tol);
+  expect(cert.dualityGap).toBeLessThan(tol);
+  expect(cert.gauge).toBeLessThan(tol);
 }

@@ -72,6 +72,22 @@ export class SpanningTree {
   }
 
   /**
+   * Makes this tree a copy of `other` (same n and m): structure, flows and potentials. Used to
+   * warm-start a solve from an earlier one's final tree without modifying it.
+   */
+  copyFrom(other: SpanningTree): void {
+    this.parent.set(other.parent);
+    this.pred.set(other.pred);
+    this.forward.set(other.forward);
+    this.predFlow.set(other.predFlow);
+    this.thread.set(other.thread);
+    this.revThread.set(other.revThread);
+    this.succNum.set(other.succNum);
+    this.lastSucc.set(other.lastSucc);
+    this.pi.set(other.pi);
+  }
+
+  /**
    * Replaces the tree arc above `uOut` by the arc `inArc` joining uIn (in uOut's subtree) to vIn
    * (outside it), carrying `flow`: reverses the stem uIn … uOut and splices the moved subtrees
    * into the thread after vIn (LEMON's updateTreeStructure). `join` is the cycle's apex.

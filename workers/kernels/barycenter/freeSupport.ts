@@ -8,7 +8,10 @@
  * until the squared displacement Σ_i ‖X_new,i − X_i‖² is <= `tolerance` or `maxIterations`
  * updates were made. With exact plans the objective never increases (X_new minimises the
  * transport cost of the current plans, and re-solving can only lower it), and with X_init the
- * iterates match POT's to rounding (tests: 1e-6 on the reference fixtures).
+ * iterates match POT's to rounding (tests: 1e-6 on the reference fixtures). Each exact solve
+ * starts from the same cloud's basis of the previous iteration (`exactOT`'s `warmStart`): the
+ * masses are the same and the costs moved little, so the run needs about a tenth of the pivots of
+ * cold solves (3×200 points, k = 200: 10 054 against 104 382) and reaches the same optima.
  *
  * Entropic variant (`entropic: { epsilon }`): the plans are Sinkhorn plans at absolute ε (cost
  * units, `sinkhorn.ts`), each solve warm-started from the same cloud's potentials of the previous
@@ -18,7 +21,7 @@
  * Clouds with λ_k = 0 take no part (their term is zero); POT solves them anyway, to no effect.
  */
 import { costMatrix, normalizeWeights } from '../cost.ts';
-import { exactOT } from '../exact.ts';
+import { exactOT, type ExactBasis } from '../exact.ts';
 import { sinkhorn } from '../sinkhorn.ts';
 import { activeIndices, checkClouds, checkLambdas, checkPoints, type BarycenterCloud } from './input.ts';
 import { mixtureSupport } from './initialSupport.ts';
@@ -122,6 +125,9 @@ export function* freeSupportBarycenterSteps(
 
   const active = activeIndices(lam);
   const potentials: ({ f: Float64Array; g: Float64Array } | undefined)[] = [];
+  // Exact plans: each cloud's solve starts from its previous basis (the support moves little
+  // between iterations, so few pivots remain; the optimum is the same as a cold solve's).
+  const bases: (ExactBasis | undefined)[] = [];
   const next = new Float64Array(2 * k);
   let iterations = 0;
   let displacement = Infinity;
@@ -145,7 +151,8 @@ export function* freeSupportBarycenterSteps(
         objective += lam[c] * r.cost;
         addDensePlanProjection(r.plan, Y, k, m, lam[c], b, next);
       } else {
-        const r = exactOT(b, weights[c], M);
+        const r = exactOT(b, weights[c], M, { warmStart: bases[c] });
+        bases[c] = r.basis;
         if (r.status !== 'optimal') plansConverged = false;
         objective += lam[c] * r.cost;
         const { i, j, mass } = r.plan;
