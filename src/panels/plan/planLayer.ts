@@ -9,7 +9,7 @@
  */
 import { interpolateRgb } from 'd3-interpolate';
 import type { PlanResult, SparsePlan } from '../../../workers/api.ts';
-import { createLayerCache } from '../../stage/layerCache.ts';
+import { createDeferredLayer } from '../../stage/deferredLayer.ts';
 import type { StageView } from '../../stage/view.ts';
 import { getResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
@@ -40,8 +40,13 @@ export function currentPlan(): { plan: SparsePlan } | undefined {
 /** Number of opacity buckets: lines are stroked in one path per bucket. */
 const BUCKETS = 8;
 
-/** The plan lines change only with the plan or the clouds: during playback they are one blit. */
-const linesCache = createLayerCache();
+/**
+ * The plan lines change only with the plan or the clouds: during playback they are one blit. A
+ * running solve sends a new plan many times a second; its repaint runs outside the frame.
+ */
+const linesCache = createDeferredLayer();
+/** The particles change with every playback time; their repaint, too, runs outside the frame. */
+const particlesCache = createDeferredLayer();
 
 /** Lines x_i → y_j, opacity ∝ mass / max mass. */
 export function drawPlanLines(ctx: CanvasRenderingContext2D, view: StageView): void {
@@ -94,10 +99,21 @@ export function drawParticles(ctx: CanvasRenderingContext2D, view: StageView): v
   const r = currentPlan();
   const s = useStore.getState();
   if (!r || !s.showParticles) return;
-  const t = s.t;
-  const { plan } = r;
+  const { t } = s;
   const x = sourceCloud(s.scenario).points;
   const y = targetCloud(s.scenario).points;
+  particlesCache.draw(ctx, view, [r.plan, x, y, t], (c, v) => paintParticles(c, v, r.plan, x, y, t));
+}
+
+/** Paints the particles of `plan` at time t (entries with indices outside the clouds are skipped). */
+function paintParticles(
+  ctx: CanvasRenderingContext2D,
+  view: StageView,
+  plan: SparsePlan,
+  x: Float64Array,
+  y: Float64Array,
+  t: number,
+): void {
   const n = x.length >> 1;
   const m = y.length >> 1;
   // Uniform mass per particle would be 1/max(n, m); radius grows with the square root of mass.
