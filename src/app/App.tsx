@@ -1,7 +1,7 @@
 /** The app shell: toolbar on top, tools and stage in the middle, method panel at the side, playback below. */
 import { useEffect, useState } from 'react';
 import { methodMeta, type MethodId } from '../methods/index.ts';
-import { loadMethodUi, preloadMethodUis, type MethodUi } from '../methods/ui.ts';
+import { loadMethodUi, preloadNextMethodUi, type MethodUi } from '../methods/ui.ts';
 import { CloudsPanel } from '../panels/CloudsPanel.tsx';
 import { CostStatsPanel } from '../panels/CostStatsPanel.tsx';
 import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
@@ -85,15 +85,17 @@ function PanelLoadError({ label, error }: { label: string; error: Error }) {
 
 /**
  * Starts fetching the other panels a couple of seconds after start-up, when the browser is idle,
- * so they never compete with the first paint and the first solve.
+ * so they never compete with the first paint and the first solve: one panel per idle callback.
  */
 function schedulePreload(): () => void {
   let idle = 0;
+  const step = () => {
+    if (preloadNextMethodUi()) idle = window.requestIdleCallback(step, { timeout: 3000 });
+  };
   const timer = globalThis.setTimeout(() => {
     // Safari has no requestIdleCallback.
-    if ('requestIdleCallback' in window)
-      idle = window.requestIdleCallback(preloadMethodUis, { timeout: 3000 });
-    else preloadMethodUis();
+    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(step, { timeout: 3000 });
+    else while (preloadNextMethodUi());
   }, 2000);
   return () => {
     globalThis.clearTimeout(timer);

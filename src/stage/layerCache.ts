@@ -17,7 +17,8 @@ export interface LayerCache {
   draw(ctx: CanvasRenderingContext2D, view: StageView, inputs: readonly unknown[], paint: LayerPaint): void;
 }
 
-const sameInputs = (a: readonly unknown[], b: readonly unknown[]) =>
+/** True when both input lists hold the same objects (===), in order. */
+export const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean =>
   a.length === b.length && a.every((v, k) => v === b[k]);
 
 /** A cache holding one bitmap (one per layer that uses it). */

@@ -7,13 +7,13 @@
  * and the points from the store, at draw time. A stale plan (the clouds changed and the re-solve
  * has not answered yet) is drawn with its indices checked against the current clouds.
  */
-import { interpolateRgb } from 'd3-interpolate';
 import type { PlanResult, SparsePlan } from '../../../workers/api.ts';
-import { createLayerCache } from '../../stage/layerCache.ts';
+import { createDeferredLayer } from '../../stage/deferredLayer.ts';
 import type { StageView } from '../../stage/view.ts';
 import { getResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
 import { sourceCloud, targetCloud } from '../../scenario/types.ts';
+import { BUCKETS, paintParticleInputs } from './particles.ts';
 
 /** Lane whose result the layers draw. */
 export const PLAN_LANE = 'plan';
@@ -37,11 +37,19 @@ export function currentPlan(): { plan: SparsePlan } | undefined {
   return done?.value;
 }
 
-/** Number of opacity buckets: lines are stroked in one path per bucket. */
-const BUCKETS = 8;
-
-/** The plan lines change only with the plan or the clouds: during playback they are one blit. */
-const linesCache = createLayerCache();
+/**
+ * The plan lines change only with the plan or the clouds: during playback they are one blit. A
+ * running solve sends a new plan many times a second; its repaint runs outside the frame.
+ */
+const linesLayer = createDeferredLayer();
+/**
+ * The particles change with every playback time: their repaint runs in a worker of their own, so
+ * playback costs the main thread one blit a frame.
+ */
+const particlesLayer = createDeferredLayer({
+  worker: () =>
+    new Worker(new URL('./particles.worker.ts', import.meta.url), { type: 'module', name: 'ot-particles' }),
+});
 
 /** Lines x_i → y_j, opacity ∝ mass / max mass. */
 export function drawPlanLines(ctx: CanvasRenderingContext2D, view: StageView): void {
@@ -50,7 +58,7 @@ export function drawPlanLines(ctx: CanvasRenderingContext2D, view: StageView): v
   if (!r || !s.showPlan) return;
   const x = sourceCloud(s.scenario).points;
   const y = targetCloud(s.scenario).points;
-  linesCache.draw(ctx, view, [r.plan, x, y], (c, v) => paintPlanLines(c, v, r.plan, x, y));
+  linesLayer.draw(ctx, view, [r.plan, x, y], (c, v) => paintPlanLines(c, v, r.plan, x, y));
 }
 
 /**
@@ -94,34 +102,8 @@ export function drawParticles(ctx: CanvasRenderingContext2D, view: StageView): v
   const r = currentPlan();
   const s = useStore.getState();
   if (!r || !s.showParticles) return;
-  const t = s.t;
-  const { plan } = r;
+  const { t } = s;
   const x = sourceCloud(s.scenario).points;
   const y = targetCloud(s.scenario).points;
-  const n = x.length >> 1;
-  const m = y.length >> 1;
-  // Uniform mass per particle would be 1/max(n, m); radius grows with the square root of mass.
-  const unit = 1 / Math.max(n, m, 1);
-  const base = Math.max(2, Math.min(4.5, 1.6 * Math.sqrt(view.zoom) + 1.5));
-  ctx.fillStyle = interpolateRgb(view.theme.source, view.theme.target)(t);
-  // Particles carrying little mass (a blurred entropic plan splits each point's mass over many
-  // entries) are drawn small and faint rather than dropped, bucketed by opacity: one fill each.
-  const paths: Path2D[] = Array.from({ length: BUCKETS }, () => new Path2D());
-  for (let k = 0; k < plan.mass.length; k++) {
-    const i = plan.i[k];
-    const j = plan.j[k];
-    if (i >= n || j >= m) continue;
-    const rel = plan.mass[k] / unit;
-    if (rel < 0.01) continue;
-    const px = view.sx((1 - t) * x[2 * i] + t * y[2 * j]);
-    const py = view.sy((1 - t) * x[2 * i + 1] + t * y[2 * j + 1]);
-    const rad = base * Math.min(2.5, Math.max(0.45, Math.sqrt(rel)));
-    const bucket = Math.min(BUCKETS - 1, Math.floor(Math.min(1, rel) * BUCKETS));
-    paths[bucket].moveTo(px + rad, py);
-    paths[bucket].arc(px, py, rad, 0, 2 * Math.PI);
-  }
-  for (let b = 0; b < BUCKETS; b++) {
-    ctx.globalAlpha = 0.25 + 0.7 * ((b + 1) / BUCKETS);
-    ctx.fill(paths[b]);
-  }
+  particlesLayer.draw(ctx, view, [r.plan, x, y, t], paintParticleInputs);
 }
