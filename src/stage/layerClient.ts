@@ -1,6 +1,8 @@
 /**
  * The main-thread side of a layer worker (layerWorker.ts): sends repaint jobs, resolves each with
- * the bitmap the worker transfers back.
+ * the bitmap the worker transfers back. Plain messages rather than comlink (which the solver
+ * worker uses): a crashed worker must reject every waiting job at once so the layer falls back to
+ * painting on the main thread, and comlink's calls would wait forever for a dead worker.
  */
 import { viewParams, type InputPaint } from './layerRender.ts';
 import type { StageView } from './view.ts';
