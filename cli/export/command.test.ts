@@ -66,6 +66,16 @@ describe('ot export', () => {
     expect(r.err).toMatch(/^error: ".*bad\.ot\.json": clouds/);
   });
 
+  it('exits 2 naming the path when --out cannot be written', async () => {
+    const file = tmp.file(
+      'small4.ot.json',
+      smallText(() => {}),
+    );
+    const r = await run(['export', file, '--to', 'python', '--out', tmp.path('no-such-folder/x.py')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: cannot write ".*no-such-folder\/x\.py" \(ENOENT\)\n$/);
+  });
+
   it('is listed in the usage', async () => {
     const r = await run(['help']);
     expect(r.out).toContain('export FILE [options]');

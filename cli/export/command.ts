@@ -24,6 +24,16 @@ export interface ExportOutput {
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
+/** Writes a file; a path that cannot be written (no such folder, no permission) is a usage error. */
+function write(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write ${quote(path)}${code ? ` (${code})` : ''}`);
+  }
+}
+
 /** Runs `ot export`. @throws UsageError for bad arguments or a bad scenario */
 export async function exportCommand(argv: readonly string[], readStdin: StdinReader): Promise<ExportOutput> {
   const args = parseExportArgs(argv);
@@ -40,13 +50,11 @@ export async function exportCommand(argv: readonly string[], readStdin: StdinRea
     : scenarioFileName(scenario).replace(/\.ot\.json$/, '');
   const folder = args.out ? dirname(args.out) : '.';
   const files = await exportScenario(scenario, to, stem);
-  if (args.out) {
-    writeFileSync(args.out, files.main.text);
-  }
+  if (args.out) write(args.out, files.main.text);
   let note: string | null = null;
   if (files.data) {
     const path = join(folder, files.data.name);
-    writeFileSync(path, files.data.bytes);
+    write(path, files.data.bytes);
     note = `the clouds are too large to embed: wrote them to ${path} (${megabytes(files.data.bytes.length)}); keep it beside the ${to === 'python' ? 'script' : 'notebook'}`;
   }
   return { stdout: args.out ? null : files.main.text, note };
