@@ -3,6 +3,7 @@
  * reordered and removed, every step undoable, and the toolbar's chips follow.
  */
 import { expect, test } from '@playwright/test';
+import { decodeLink } from '../src/scenario/link.ts';
 import { AppPage } from './pages/app.ts';
 
 test.describe('clouds', () => {
@@ -40,7 +41,13 @@ test.describe('clouds', () => {
     await expect(chips).toHaveCount(3);
     await expect(page.getByTestId('cloud-count-1')).toContainText('Circle');
 
-    // The link carries the three named clouds: a fresh page opens them as they are.
+    // The link carries the three named clouds: a fresh page opens them as they are. The address
+    // is rewritten 250 ms after the last edit, so wait until it holds the undone scenario.
+    const linkedNames = async () => {
+      const link = decodeLink(await page.evaluate(() => location.hash));
+      return link.scenario?.ok ? link.scenario.scenario.clouds.map((c) => c.name) : null;
+    };
+    await expect.poll(linkedNames).toEqual(['Source', 'Circle', 'Target']);
     const hash = await page.evaluate(() => location.hash);
     expect(hash).toMatch(/^#v=2&/);
     const fresh = await page.context().newPage();
