@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { chooseMethod } from '../e2e/pages/app.ts';
 
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4199);
 const APP_URL = `http://127.0.0.1:${PORT}/`;
@@ -53,16 +54,6 @@ async function watchLongTasks(page: Page): Promise<void> {
   });
 }
 const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-
-/** Switches method through the method menu (the switcher's button, then the method's item). */
-async function chooseMethod(page: Page, title: string) {
-  await page.getByRole('button', { name: /^Method: / }).click();
-  await page
-    .getByRole('menu', { name: 'Method' })
-    .getByRole('menuitemradio', { name: title, exact: true })
-    .click();
-  await page.getByRole('button', { name: `Method: ${title}` }).waitFor();
-}
 
 /** Loads a dataset of `count` points into a cloud through the UI (its chip, then "Load into"). */
 async function load(page: Page, label: string, count: number, side: 'source' | 'target') {
