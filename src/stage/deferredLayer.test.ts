@@ -1,3 +1,4 @@
+import { unpackInputs, type PackedInputs } from './layerInputs.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeferredLayer } from './deferredLayer.ts';
 import { onRedrawRequest } from './overlays.ts';
@@ -94,8 +95,9 @@ describe('createDeferredLayer', () => {
     const w = {
       onmessage: null as ((e: { data: unknown }) => void) | null,
       onerror: null,
-      postMessage(m: { id: number; inputs: unknown[] }) {
-        seen.push(m.inputs);
+      postMessage(m: { id: number; inputs: PackedInputs }) {
+        // The inputs the worker paints with, rebuilt as layerWorker.ts does.
+        seen.push(unpackInputs(m.inputs, seen.at(-1) ?? null));
         setTimeout(() => w.onmessage?.({ data: { id: m.id, ok, bitmap: ok ? { close() {} } : null } }), 0);
       },
     };

@@ -4,6 +4,7 @@
  * worker uses): a crashed worker must reject every waiting job at once so the layer falls back to
  * painting on the main thread, and comlink's calls would wait forever for a dead worker.
  */
+import { packInputs } from './layerInputs.ts';
 import { viewParams, type InputPaint } from './layerRender.ts';
 import type { StageView } from './view.ts';
 
@@ -23,6 +24,8 @@ export function workerRender(spawn: () => Worker): Render {
   // Set when the worker crashed: later jobs fail at once instead of waiting for an answer.
   let failed: string | null = null;
   let nextId = 0;
+  // The inputs of the last request sent: objects unchanged since are not sent again (layerInputs.ts).
+  let lastSent: readonly unknown[] | null = null;
   const waiting = new Map<number, { resolve: (b: ImageBitmap) => void; reject: (e: Error) => void }>();
   const failAll = (message: string) => {
     failed = message;
@@ -47,9 +50,11 @@ export function workerRender(spawn: () => Worker): Render {
     }
     const id = ++nextId;
     const w = worker;
+    const inputs = packInputs(job.inputs, lastSent);
+    lastSent = job.inputs;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      w.postMessage({ id, view: viewParams(job.view), inputs: job.inputs });
+      w.postMessage({ id, view: viewParams(job.view), inputs });
     });
   };
 }

@@ -3,6 +3,7 @@
  * module calls {@link serveLayer} with the layer's paint, and answers each request with the
  * painted bitmap (transferred, not copied). Imports no store and no DOM beyond OffscreenCanvas.
  */
+import { unpackInputs, type PackedInputs } from './layerInputs.ts';
 import {
   renderToBitmap,
   workerView,
@@ -11,11 +12,11 @@ import {
   type WorkerView,
 } from './layerRender.ts';
 
-/** A repaint request: the view as numbers and the layer's inputs. */
+/** A repaint request: the view as numbers and the layer's inputs (those unchanged since the last request left out). */
 interface LayerRequest {
   id: number;
   view: ViewParams;
-  inputs: readonly unknown[];
+  inputs: PackedInputs;
 }
 
 /** The worker's global scope, as much of it as this uses (the app's types describe a window). */
@@ -28,10 +29,13 @@ interface Scope {
 export function serveLayer(paint: InputPaint<WorkerView>): void {
   const scope = self as unknown as Scope;
   const canvas = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1);
+  let last: unknown[] | null = null;
   scope.onmessage = (e) => {
-    const { id, view, inputs } = e.data;
+    const { id, view } = e.data;
     let bitmap: ImageBitmap | null = null;
     try {
+      const inputs = unpackInputs(e.data.inputs, last);
+      last = inputs;
       bitmap = canvas && renderToBitmap(canvas, workerView(view), inputs, paint);
     } catch (err) {
       console.error('Layer worker failed to paint:', err);
