@@ -36,18 +36,11 @@
  * a looser test); 1000 × 1000 at ε = 0.01 in ~0.13 s (102 iterations; POT's `sinkhorn_log` 82 s).
  */
 import type { SparsePlan } from './exact.ts';
-import { SinkhornIterate, type SinkhornAcceleration } from './sinkhornIterate.ts';
-import { TiledKernel } from './sinkhornTiles.ts';
-import { materializePlan, planEntries } from './sinkhornTilesPlan.ts';
-import { checkSinkhornInput, originalPotentials, scalingStart } from './sinkhornSetup.ts';
+import type { SinkhornAcceleration } from './sinkhornIterate.ts';
+import { EPSILON_FLOOR, SinkhornSolver } from './sinkhornSolver.ts';
 
 export type { SinkhornAcceleration };
-
-/**
- * Smallest ε solved at, relative to max |C| (over pairs of positive weights): a smaller ε is raised
- * to this. Costs are rounded to ~2e-16 × max |C|, so below it the Gibbs kernel is noise.
- */
-export const EPSILON_FLOOR = 1e-13;
+export { EPSILON_FLOOR };
 
 /** Options of {@link sinkhorn} and {@link sinkhornSteps}. */
 export interface SinkhornOptions {
@@ -155,143 +148,9 @@ export function* sinkhornSteps(
   C: Float64Array,
   options: SinkhornOptions,
 ): Generator<SinkhornProgress, SinkhornResult> {
-  const input = checkSinkhornInput(a, b, C, options);
-  const { n, m, tol, maxIterations, rows, cols } = input;
-  // Never so low that truncation could cost more than 1% of the tolerance right after a build.
-  const theta = Math.max(options.truncation ?? Math.log(1 / tol) + 12, Math.log(100 / tol) + 2);
-  const K = new TiledKernel(C, m, rows, cols, input.aInt, input.bInt, theta);
-  const yieldEvery = options.yieldEvery ?? 10;
-  const scaling = typeof options.epsilonScaling === 'object' ? options.epsilonScaling : {};
-  const stageTol = scaling.stageTolerance ?? 1e-2;
-  const stageMax = scaling.stageMaxIterations ?? 200;
-  if (!K.costsFinite) throw new RangeError('sinkhorn: C must be finite');
-  // Below the rounding of the costs every kernel entry is noise (at 1e-30 × max |C| the exponents
-  // are off by ~1e14 nats, and a cold start overflowed): solve at the floor instead, where the
-  // rounding is ~0.01 nats. `epsilon` in the result says which ε was used.
-  input.eps = Math.max(input.eps, EPSILON_FLOOR * Math.max(Math.abs(K.costMin), Math.abs(K.costMax)));
-  const epsilons = scalingStart(input, options, K.costMean - K.costMin);
-
-  const fA = new Float64Array(K.nPad);
-  const gA = new Float64Array(K.mPad);
-  if (options.warmStart) {
-    for (let r = 0; r < K.n; r++) fA[r] = options.warmStart.f[rows[r]];
-    for (let c = 0; c < K.m; c++) gA[c] = options.warmStart.g[cols[c]];
-  }
-  const it = new SinkhornIterate(
-    K,
-    fA,
-    gA,
-    epsilons[0],
-    options.acceleration ?? 'anderson',
-    options.andersonMemory ?? 12,
-    options.omega,
-    !options.warmStart,
-  );
-  const history: number[] = [];
-  const stages: { epsilon: number; iterations: number }[] = [];
-  let iterations = 0;
-  let stop: SinkhornStop = 'max-iterations';
-  let recoveries = 0;
-  const potentials = () => {
-    const p = it.potentials();
-    return originalPotentials(input, p.f, p.g, it.eps);
-  };
-
-  for (let s = 0; s < epsilons.length; s++) {
-    const last = s === epsilons.length - 1;
-    // ε halves: the kernel at ε/2 for the absorbed potentials is the square of the absorbed one.
-    if (s > 0) it.halveEpsilon();
-    const target = last ? tol : stageTol;
-    const stageStart = iterations;
-    for (;;) {
-      if (iterations >= maxIterations) break;
-      if (!last && iterations - stageStart >= stageMax) break;
-      // Truncation may leave out at most 1% of the target error.
-      const outcome = it.step(target, 0.01 * target);
-      if (outcome === 'non-finite') {
-        if (++recoveries > 3) {
-          stop = 'non-finite';
-          break;
-        }
-        it.recover();
-        continue;
-      }
-      recoveries = 0;
-      iterations++;
-      history.push(it.error);
-      if (outcome === 'reached') {
-        if (last) stop = 'converged';
-        break;
-      }
-      if (yieldEvery > 0 && iterations % yieldEvery === 0) {
-        const { f, g } = potentials();
-        const u = it.u.slice();
-        const v = it.v.slice();
-        yield {
-          iteration: iterations,
-          epsilon: it.eps,
-          marginalError: it.error,
-          f,
-          g,
-          plan: () => {
-            const P = new Float64Array(n * m);
-            materializePlan(K, u, v, P, new Float64Array(n), new Float64Array(m));
-            return P;
-          },
-          entries: (threshold: number) => planEntries(K, u, v, threshold),
-        };
-      }
-    }
-    stages.push({ epsilon: it.eps, iterations: iterations - stageStart });
-    if (stop !== 'max-iterations' || iterations >= maxIterations) break;
-  }
-  return finish(input, K, it, potentials(), {
-    iterations,
-    stop,
-    errorHistory: Float64Array.from(history),
-    stages,
-  });
-}
-
-/** Materialises the plan and the summary numbers. */
-function finish(
-  input: ReturnType<typeof checkSinkhornInput>,
-  K: TiledKernel,
-  it: SinkhornIterate,
-  pot: { f: Float64Array; g: Float64Array },
-  rest: Pick<SinkhornResult, 'iterations' | 'stop' | 'errorHistory' | 'stages'>,
-): SinkhornResult {
-  const { n, m, a, b } = input;
-  const { f, g } = pot;
-  const eps = it.eps;
-  const plan = new Float64Array(n * m);
-  const rowSum = new Float64Array(n);
-  const colSum = new Float64Array(m);
-  const cost = materializePlan(K, it.u, it.v, plan, rowSum, colSum);
-  let marginalError = 0;
-  // −Σ P log P with log P_ij = log a_i + log b_j + (f_i + g_j − C_ij)/ε, summed by marginals
-  // (no log per entry).
-  let entropy = cost;
-  for (let i = 0; i < n; i++) {
-    marginalError += Math.abs(rowSum[i] - a[i]);
-    if (rowSum[i] > 0) entropy -= rowSum[i] * (eps * Math.log(a[i]) + f[i]);
-  }
-  for (let j = 0; j < m; j++) {
-    marginalError += Math.abs(colSum[j] - b[j]);
-    if (colSum[j] > 0) entropy -= colSum[j] * (eps * Math.log(b[j]) + g[j]);
-  }
-  entropy /= eps;
-  return {
-    plan,
-    f,
-    g,
-    cost,
-    entropy,
-    epsilon: eps,
-    marginalError,
-    converged: rest.stop === 'converged',
-    ...rest,
-  };
+  const solver = new SinkhornSolver(a, b, C, options);
+  const run = yield* solver.run();
+  return solver.result(run);
 }
 
 /**

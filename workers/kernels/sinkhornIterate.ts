@@ -127,6 +127,16 @@ export class SinkhornIterate {
     this.resetAcceleration();
   }
 
+  /**
+   * The kernel's costs changed (`TiledKernel.setCostOffset`): start a new solve from the current
+   * potentials, rebuilding the kernel from the new costs unless it was updated in place.
+   */
+  costsChanged(updatedInPlace: boolean): void {
+    if (!updatedInPlace) this.rebuild(true);
+    this.resetAcceleration();
+    this.error = Infinity;
+  }
+
   /** Moves to the next ε stage (ε/2): squares the absorbed kernel. */
   halveEpsilon(): void {
     this.absorb(true);

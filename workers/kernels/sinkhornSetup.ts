@@ -2,6 +2,7 @@
  * Input checks, the ε schedule and the potentials of zero-weight points for `sinkhorn.ts`.
  */
 import type { SinkhornOptions } from './sinkhorn.ts';
+import type { RowClassOffset } from './sinkhornSolver.ts';
 
 /** A checked Sinkhorn problem. */
 export interface SinkhornInput {
@@ -144,15 +145,19 @@ export function scalingStart(input: SinkhornInput, options: SinkhornOptions, spr
 /**
  * Potentials in original order from the internal ones (`fInt`, `gInt`, parallel to input.rows,
  * input.cols); zero-weight points get their c-transform, what the plan would give them:
- * f_i = −ε log Σ_j b_j exp((g_j − C_ij)/ε), then likewise g_j.
+ * f_i = −ε log Σ_j b_j exp((g_j − C_ij)/ε), then likewise g_j. With `costOffset` the costs are
+ * C_ij + offset[classOf[i]·m + j] (see `SinkhornSolver.setCostOffset`).
  */
 export function originalPotentials(
   input: SinkhornInput,
   fInt: Float64Array,
   gInt: Float64Array,
   eps: number,
+  costOffset: RowClassOffset | null = null,
 ): { f: Float64Array; g: Float64Array } {
-  const { n, m, a, b, C, rows, cols } = input;
+  const { n, m, a, b, rows, cols } = input;
+  const someZero = rows.length < n || cols.length < m;
+  const C = costOffset && someZero ? offsetCosts(input.C, m, costOffset) : input.C;
   const f = new Float64Array(n);
   const g = new Float64Array(m);
   for (let r = 0; r < rows.length; r++) f[rows[r]] = fInt[r];
@@ -184,4 +189,9 @@ function logSumExp(z: Float64Array): number {
   let s = 0;
   for (const x of z) s += Math.exp(x - mx);
   return mx + Math.log(s);
+}
+
+/** C_ij + offset[classOf[i]·m + j] (a copy, made only when some point has zero weight). */
+function offsetCosts(C: Float64Array, m: number, { classOf, offset }: RowClassOffset): Float64Array {
+  return C.map((x, e) => x + offset[classOf[(e / m) | 0] * m + (e % m)]);
 }

@@ -67,3 +67,59 @@ export function gatherTileCosts(
   // NaN or ±∞ anywhere makes the sum non-finite.
   return { costTiles, tileMinCost, finite: sum - sum === 0, mean: sum / (n * m), min, max };
 }
+
+/**
+ * Costs C_ij + O_{class(i), j} in tile layout, from the tiles of C: out = base + offset row by
+ * row, and each tile's exact minimum into tileMin. Padding stays +∞ (base holds +∞ there).
+ * @param base costs of C in tile layout (as gathered), length groups·blocks·RB
+ * @param rowClass class of each internal row, length groups·TILE_ROWS
+ * @param offset per class, the offset of each internal column: offset[k·mPad + c], mPad = blocks·TILE_COLS
+ */
+export function offsetTileCosts(
+  base: Float64Array,
+  rowClass: Int32Array,
+  offset: Float64Array,
+  groups: number,
+  blocks: number,
+  out: Float64Array,
+  tileMin: Float64Array,
+): void {
+  const mPad = blocks * TILE_COLS;
+  for (let g = 0; g < groups; g++) {
+    // Unrolled over the 8 rows of the group (TILE_ROWS), as the Sinkhorn pass is.
+    const r0 = g * TILE_ROWS;
+    const k0 = rowClass[r0] * mPad;
+    const k1 = rowClass[r0 + 1] * mPad;
+    const k2 = rowClass[r0 + 2] * mPad;
+    const k3 = rowClass[r0 + 3] * mPad;
+    const k4 = rowClass[r0 + 4] * mPad;
+    const k5 = rowClass[r0 + 5] * mPad;
+    const k6 = rowClass[r0 + 6] * mPad;
+    const k7 = rowClass[r0 + 7] * mPad;
+    for (let blk = 0; blk < blocks; blk++) {
+      const tile = g * blocks + blk;
+      let mn = Infinity;
+      let o = tile * RB;
+      for (let col = blk * TILE_COLS; col < (blk + 1) * TILE_COLS; col++, o += TILE_ROWS) {
+        const x0 = base[o] + offset[k0 + col];
+        const x1 = base[o + 1] + offset[k1 + col];
+        const x2 = base[o + 2] + offset[k2 + col];
+        const x3 = base[o + 3] + offset[k3 + col];
+        const x4 = base[o + 4] + offset[k4 + col];
+        const x5 = base[o + 5] + offset[k5 + col];
+        const x6 = base[o + 6] + offset[k6 + col];
+        const x7 = base[o + 7] + offset[k7 + col];
+        out[o] = x0;
+        out[o + 1] = x1;
+        out[o + 2] = x2;
+        out[o + 3] = x3;
+        out[o + 4] = x4;
+        out[o + 5] = x5;
+        out[o + 6] = x6;
+        out[o + 7] = x7;
+        mn = Math.min(mn, x0, x1, x2, x3, x4, x5, x6, x7);
+      }
+      tileMin[tile] = mn;
+    }
+  }
+}

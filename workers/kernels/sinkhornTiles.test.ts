@@ -139,4 +139,92 @@ describe('TiledKernel and its plan read-out', () => {
     expect(e.mass.length).toBe(count);
     for (let k = 0; k < e.mass.length; k++) expect(e.mass[k]).toBe(P[e.i[k] * m + e.j[k]]);
   });
+
+  describe('cost offsets by row class (setCostOffset)', () => {
+    const classOf = Int32Array.from({ length: n }, (_, i) => (i * 7) % 3);
+    const offsetOf = (scale: number) => Float64Array.from({ length: 3 * m }, () => scale * (rand() - 0.5));
+    const withOffset = (offset: Float64Array) => C.map((x, e) => x + offset[classOf[Math.floor(e / m)] * m + (e % m)]);
+    const one = () => new Float64Array(Math.max(n, m) + 16).fill(1);
+
+    it('updates the kernel in place to exp((f + g − C − offset)/ε), twice in a row', () => {
+      const eps = 0.7;
+      const { K } = kernel(Infinity, eps);
+      for (const offset of [offsetOf(2), offsetOf(3)]) {
+        expect(K.setCostOffset(classOf, 3, offset, eps)).toBe(true);
+        const want = densePlan(kernel(Infinity, eps, withOffset(offset)).K, one(), one());
+        const got = densePlan(K, one(), one());
+        for (let k = 0; k < n * m; k++) expect(Math.abs(got[k] - want[k])).toBeLessThanOrEqual(1e-13 * want[k]);
+        // The costs the kernel reads now include the offset: <P, C + offset>.
+        const sums = [new Float64Array(n), new Float64Array(m)];
+        const cost = materializePlan(K, one(), one(), null, sums[0], sums[1]);
+        const wantCost = want.reduce((s, p, k) => s + p * withOffset(offset)[k], 0);
+        expect(Math.abs(cost - wantCost)).toBeLessThanOrEqual(1e-13 * Math.abs(wantCost));
+      }
+    });
+
+    it('keeps the truncation bound valid when entries grow', () => {
+      const band = Float64Array.from(
+        { length: n * m },
+        (_, k) => 10 * (Math.floor(k / m) / (n - 1) - (k % m) / (m - 1)) ** 2,
+      );
+      const identityRows = Int32Array.from({ length: n }, (_, i) => i);
+      const identityCols = Int32Array.from({ length: m }, (_, j) => j);
+      const eps = 0.05;
+      const { K, fA, gA } = kernel(12, eps, band, identityRows, identityCols);
+      // Negative offsets (up to 0.5 = 10 nats at this ε) make every entry grow.
+      const offset = Float64Array.from({ length: 3 * m }, () => -0.5 * rand());
+      expect(K.setCostOffset(classOf, 3, offset, eps)).toBe(true);
+      const shifted = band.map((x, e) => x + offset[classOf[Math.floor(e / m)] * m + (e % m)]);
+      // The reference kernel at the potentials K has (its build may shift a dead column's).
+      const exact = kernel(Infinity, eps, shifted, identityRows, identityCols).K;
+      exact.buildExact(fA.slice(), gA.slice(), eps, false);
+      const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
+      const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
+      const full = densePlan(exact, u, v);
+      const kept = densePlan(K, u, v);
+      let dropped = 0;
+      for (let k = 0; k < n * m; k++) {
+        expect(kept[k] === 0 || Math.abs(kept[k] - full[k]) <= 1e-13 * full[k]).toBe(true);
+        if (kept[k] === 0) dropped += full[k];
+      }
+      expect(dropped).toBeGreaterThan(0);
+      expect(dropped).toBeLessThanOrEqual(K.droppedMassBound(u, v));
+    });
+
+    it('refuses a change of more than 20 nats (the caller rebuilds), and the costs are still set', () => {
+      const eps = 0.01;
+      const { K, fA, gA } = kernel(Infinity, eps);
+      const offset = offsetOf(1);
+      expect(K.setCostOffset(classOf, 3, offset, eps)).toBe(false);
+      K.buildExact(fA, gA, eps);
+      const want = kernel(Infinity, eps, withOffset(offset)).K;
+      const sums = [new Float64Array(n), new Float64Array(m), new Float64Array(n), new Float64Array(m)];
+      const u = new Float64Array(K.nPad).fill(1);
+      const v = new Float64Array(K.mPad).fill(1);
+      const got = materializePlan(K, u, v, null, sums[0], sums[1]);
+      const ref = materializePlan(want, u, v, null, sums[2], sums[3]);
+      expect(Math.abs(got - ref)).toBeLessThanOrEqual(1e-12 * Math.abs(ref));
+    });
+
+    it('materializePlan adds each class\'s column masses, with or without the dense plan', () => {
+      const { K } = kernel(Infinity, 0.7);
+      const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
+      const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
+      const P = densePlan(K, u, v);
+      const mass = new Float64Array(3 * m);
+      const rowSums = new Float64Array(n);
+      const colSums = new Float64Array(m);
+      materializePlan(K, u, v, null, rowSums, colSums, { classOf, mass });
+      for (let j = 0; j < m; j++) {
+        const want = [0, 0, 0];
+        for (let i = 0; i < n; i++) want[classOf[i]] += P[i * m + j];
+        for (let k = 0; k < 3; k++) expect(Math.abs(mass[k * m + j] - want[k])).toBeLessThanOrEqual(1e-14 * want[k]);
+        expect(Math.abs(colSums[j] - want[0] - want[1] - want[2])).toBeLessThanOrEqual(1e-14 * colSums[j]);
+      }
+      for (let i = 0; i < n; i++) {
+        const want = P.subarray(i * m, (i + 1) * m).reduce((s, p) => s + p, 0);
+        expect(Math.abs(rowSums[i] - want)).toBeLessThanOrEqual(1e-14 * want);
+      }
+    });
+  });
 });

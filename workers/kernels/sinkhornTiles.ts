@@ -15,7 +15,10 @@
  * mass left out of the plan is below e^−θ (Σ a_i u_i e^lu_i)(Σ b_j v_j e^lv_j)
  * (`droppedMassBound`); the solver rebuilds exactly when that bound nears its tolerance.
  */
-import { gatherTileCosts, RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
+import { gatherTileCosts, offsetTileCosts, RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
+
+/** Largest change of a kernel entry (nats) that `setCostOffset` applies in place. */
+const IN_PLACE_NATS = 20;
 
 /**
  * A scaling update other than Sinkhorn's (unbalanced and partial transport reuse the tiles with
@@ -177,6 +180,97 @@ export class TiledKernel {
     const credit = Math.exp(-margin / 2);
     for (let r = 0; r < this.nPad; r++) this.aLu[r] = this.a[r] * credit;
     for (let c = 0; c < this.mPad; c++) this.bLv[c] = this.b[c] * credit;
+  }
+
+  /**
+   * Changes the costs to C_ij + offset[classOf[i]·mC + j], original indices (C: the costs given to
+   * the constructor; the offset depends only on the class of the row and on the column, as the
+   * linearised penalty of class-regularised transport does). The kernel values at ε are updated
+   * in place, K_ij ← K_ij · exp(−ΔO/ε) with ΔO the change of offset (one multiply per stored
+   * entry, no exp), when every |ΔO|/ε is at most 20 nats; the truncation bookkeeping takes the
+   * largest factor of each column, so the bound on the mass left out stays valid. Otherwise (or
+   * if an entry would leave the floating range) it returns false and the caller must rebuild
+   * (buildExact), which reads the new costs.
+   * @param classOf class of each original row (0..classes−1); @param offset classes×mC, cost units
+   */
+  setCostOffset(classOf: Int32Array, classes: number, offset: Float64Array, eps: number): boolean {
+    const { mPad, colOf, mC } = this;
+    if (!this.offsets || this.offsets.classes !== classes) {
+      this.offsets = {
+        classes,
+        base: this.costTiles.slice(),
+        rowClass: Int32Array.from(this.rowOf, (i) => classOf[i]),
+        current: new Float64Array(classes * mPad),
+      };
+    }
+    const { base, rowClass, current } = this.offsets;
+    const next = new Float64Array(classes * mPad);
+    // The change as a log factor of the kernel entries: log F = −ΔO/ε.
+    const logF = new Float64Array(classes * mPad);
+    let largest = 0;
+    for (let k = 0; k < classes; k++) {
+      for (let c = 0; c < mPad; c++) {
+        const e = k * mPad + c;
+        next[e] = offset[k * mC + colOf[c]];
+        logF[e] = (current[e] - next[e]) / eps;
+        largest = Math.max(largest, Math.abs(logF[e]));
+      }
+    }
+    const inPlace = largest <= IN_PLACE_NATS && this.scaleByClass(rowClass, logF);
+    this.offsets.current = next;
+    offsetTileCosts(base, rowClass, next, this.groups, this.blocks, this.costTiles, this.tileMinCost);
+    return inPlace;
+  }
+
+  /** The base costs and the offset now applied, once `setCostOffset` was called. */
+  private offsets: { classes: number; base: Float64Array; rowClass: Int32Array; current: Float64Array } | null =
+    null;
+
+  /** K_ij ← K_ij · exp(logF[class(i)·mPad + j]) on stored entries; false if one left the range. */
+  private scaleByClass(rowClass: Int32Array, logF: Float64Array): boolean {
+    const { values, tileBlock, tileStart, mPad, lv } = this;
+    const F = logF.map(Math.exp);
+    let top = 0;
+    for (let g = 0; g < this.groups; g++) {
+      // Unrolled over the 8 rows of the group (TILE_ROWS), as `pass` is.
+      const r0 = g * TILE_ROWS;
+      const k0 = rowClass[r0] * mPad;
+      const k1 = rowClass[r0 + 1] * mPad;
+      const k2 = rowClass[r0 + 2] * mPad;
+      const k3 = rowClass[r0 + 3] * mPad;
+      const k4 = rowClass[r0 + 4] * mPad;
+      const k5 = rowClass[r0 + 5] * mPad;
+      const k6 = rowClass[r0 + 6] * mPad;
+      const k7 = rowClass[r0 + 7] * mPad;
+      for (let t = tileStart[g]; t < tileStart[g + 1]; t++) {
+        let o = t * RB;
+        const c0 = tileBlock[t] * TILE_COLS;
+        for (let c = c0; c < c0 + TILE_COLS; c++, o += TILE_ROWS) {
+          values[o] *= F[k0 + c];
+          values[o + 1] *= F[k1 + c];
+          values[o + 2] *= F[k2 + c];
+          values[o + 3] *= F[k3 + c];
+          values[o + 4] *= F[k4 + c];
+          values[o + 5] *= F[k5 + c];
+          values[o + 6] *= F[k6 + c];
+          values[o + 7] *= F[k7 + c];
+          const hi = Math.max(values[o], values[o + 1], values[o + 2], values[o + 3]);
+          top = Math.max(top, hi, values[o + 4], values[o + 5], values[o + 6], values[o + 7]);
+        }
+      }
+    }
+    if (!(top < 1e280)) return false;
+    // Entries not stored had log K < −θ + lu + lv; now at most max_k log F_kc more.
+    const classes = logF.length / mPad;
+    for (let c = 0; c < mPad; c++) {
+      let mx = 0;
+      for (let k = 0; k < classes; k++) mx = Math.max(mx, logF[k * mPad + c]);
+      if (mx > 0) {
+        lv[c] += mx;
+        this.bLv[c] = this.b[c] * Math.exp(lv[c]);
+      }
+    }
+    return true;
   }
 
   /** Largest (fA_r + gA_c − C_rc)/ε down column c, over all rows (rare path: a dead column). */

@@ -15,8 +15,12 @@
  * (`objectiveHistory`) never increases after the first outer iteration (up to the inner solves'
  * tolerance).
  *
- * Inner solver: our `sinkhorn` (Anderson-accelerated, stabilised), warm-started from the previous
- * outer iterate's potentials, run to the L1 marginal error `innerTolerance`; or, with
+ * Inner solver: our Sinkhorn (Anderson-accelerated, stabilised) as one `SinkhornSolver` for all
+ * outer iterations: each later inner problem only adds the offset η W_{class(i), j} to the costs,
+ * so the solver updates its kernel in place (a multiply per entry instead of an exp) and goes on
+ * from the last potentials, run to the L1 marginal error `innerTolerance`. The class masses S,
+ * the cost and the objective come from one pass over the kernel; the dense plan is written only
+ * after the last outer iteration, or after each when the caller follows the progress. Or, with
  * `transport: 'exact'`, `exactOT` on C + η W (the same MM without entropy, ε unused). POT's
  * inner solver is its plain `sinkhorn` with its own stop rule (the L2 column error below
  * stopInnerThr, tested every 10 passes) and cap; where its inner solves converge, the plans agree
@@ -24,7 +28,7 @@
  */
 import { exactOT } from '../exact.ts';
 import { densePlan, planCost, planMarginalError } from '../plan.ts';
-import { sinkhornSteps } from '../sinkhorn.ts';
+import { SinkhornSolver } from '../sinkhornSolver.ts';
 import { classColumnMasses } from './diagnostics.ts';
 import { indexClasses } from './checks.ts';
 
@@ -65,7 +69,9 @@ export interface ClassRegularizedProgress {
   innerIteration: number;
   /**
    * The plan of the last completed outer iteration, n×m row-major (null before the first one
-   * completes). It is never modified afterwards, so it may be kept (e.g. to stop early).
+   * completes, and with `yieldEvery` 0 until the last one does: nobody follows the progress then,
+   * and the dense plan is not written). It is never modified afterwards, so it may be kept (e.g.
+   * to stop early).
    */
   plan: Float64Array | null;
   /** <plan, C>, cost units (NaN while plan is null). */
@@ -101,8 +107,9 @@ export interface ClassRegularizedResult {
 
 /**
  * Generator form: yields a {@link ClassRegularizedProgress} after each outer iteration and every
- * `yieldEvery` inner passes; returns the {@link ClassRegularizedResult}. Memory: about 2 n×m
- * Float64Arrays besides C and the inner solver's.
+ * `yieldEvery` inner passes; returns the {@link ClassRegularizedResult}. Memory: about 4 n×m
+ * Float64Arrays besides C (entropic: the solver's costs, a copy of them and its kernel, in tile
+ * layout, and the plan; exact: the linearised costs and the plan, besides the network simplex's).
  * @param a source weights, length n, >= 0, positive sum (normally 1)
  * @param labels source classes (integers 0–9), length n; one class is allowed (the penalty is then
  *   the same for every source point and only shifts the cost of each target column)
@@ -127,8 +134,23 @@ export function* classRegularizedSteps(
   const K = classes.length;
   const S = new Float64Array(K * m);
   const W = new Float64Array(K * m);
-  const Creg = o.outer > 1 ? new Float64Array(n * m) : C;
+  // η W_{k j}: the linearised penalty as a cost offset by (source class, target point).
+  const offset = new Float64Array(K * m);
   const objectiveHistory = new Float64Array(o.outer);
+  // Entropic: one solver for all outer iterations; each later inner problem changes the costs
+  // by the offset only, so the kernel is updated rather than rebuilt and the solve goes on from
+  // the last potentials (a warm start).
+  const solver =
+    o.transport === 'entropic'
+      ? new SinkhornSolver(a, b, C, {
+          epsilon: o.epsilon,
+          tolerance: o.innerTolerance,
+          sourceOrder: options.sourceOrder,
+          targetOrder: options.targetOrder,
+          yieldEvery: o.yieldEvery,
+        })
+      : null;
+  const Creg = o.outer > 1 && !solver ? new Float64Array(n * m) : C;
   let plan: Float64Array | null = null;
   let f: Float64Array = new Float64Array(n);
   let g: Float64Array = new Float64Array(m);
@@ -139,47 +161,45 @@ export function* classRegularizedSteps(
   let innerConverged = true;
 
   for (let outer = 0; outer < o.outer; outer++) {
-    // The first outer iteration solves the plain problem (POT starts from W = 0).
-    const linearised = outer === 0 ? C : regularisedCost(C, W, classOf, o.eta, m, Creg);
-    if (o.transport === 'exact') {
-      const r = exactOT(a, b, linearised);
+    const last = outer === o.outer - 1;
+    S.fill(0);
+    if (!solver) {
+      // The first outer iteration solves the plain problem (POT starts from W = 0).
+      const r = exactOT(a, b, outer === 0 ? C : regularisedCost(C, offset, classOf, m, Creg));
       plan = densePlan(r.plan, n, m);
       ({ f, g } = r);
       innerIterations += r.iterations;
       innerConverged &&= r.status === 'optimal';
       marginalError = planMarginalError(plan, a, b);
       classColumnMasses(r.plan, classOf, K, m, S);
-      objective = 0;
+      cost = planCost(plan, C);
+      objective = cost;
     } else {
-      const inner = sinkhornSteps(a, b, linearised, {
-        epsilon: o.epsilon,
-        tolerance: o.innerTolerance,
-        maxIterations: o.innerIterations,
-        warmStart: outer === 0 ? undefined : { f, g },
-        sourceOrder: options.sourceOrder,
-        targetOrder: options.targetOrder,
-        yieldEvery: o.yieldEvery,
-      });
+      if (outer > 0) solver.setCostOffset({ classOf, classes: K, offset });
+      const inner = solver.run(o.innerIterations);
       let step = inner.next();
       while (!step.done) {
         yield { outerIteration: outer, innerIteration: step.value.iteration, plan, cost, objective };
         step = inner.next();
       }
-      const r = step.value;
-      plan = r.plan;
-      ({ f, g } = r);
-      innerIterations += r.iterations;
-      innerConverged &&= r.converged;
-      marginalError = r.marginalError;
-      classColumnMasses(plan, classOf, K, m, S);
-      objective = -r.epsilon * r.entropy;
+      innerIterations += step.value.iterations;
+      innerConverged &&= step.value.stop === 'converged';
+      // The dense plan only when someone can see it: after the last outer iteration, or after
+      // each when the caller follows the progress.
+      plan = last || o.yieldEvery > 0 ? new Float64Array(n * m) : null;
+      const r = solver.summarize(plan, { classOf, mass: S });
+      ({ f, g, marginalError } = r);
+      // <P, C + offset> less the offset's share: <P, C>.
+      let offsetShare = 0;
+      for (let e = 0; e < K * m; e++) offsetShare += offset[e] * S[e];
+      cost = r.cost - offsetShare;
+      objective = cost - solver.epsilon * r.entropy;
     }
-    cost = planCost(plan, C);
-    objective += cost;
     for (let e = 0; e < K * m; e++) {
       const s = S[e] + GROUP_SMOOTHING;
       objective += o.eta * Math.pow(s, GROUP_EXPONENT);
       W[e] = GROUP_EXPONENT * Math.pow(s, GROUP_EXPONENT - 1);
+      offset[e] = o.eta * W[e];
     }
     objectiveHistory[outer] = objective;
     yield { outerIteration: outer + 1, innerIteration: 0, plan, cost, objective };
@@ -214,19 +234,18 @@ export function classRegularizedTransport(
   }
 }
 
-/** C_ij + η W_{class(i), j} into out (n×m). */
+/** C_ij + offset_{class(i), j} into out (n×m). */
 function regularisedCost(
   C: Float64Array,
-  W: Float64Array,
+  offset: Float64Array,
   classOf: Int32Array,
-  eta: number,
   m: number,
   out: Float64Array,
 ): Float64Array {
   for (let i = 0; i < classOf.length; i++) {
     const row = i * m;
     const w = classOf[i] * m;
-    for (let j = 0; j < m; j++) out[row + j] = C[row + j] + eta * W[w + j];
+    for (let j = 0; j < m; j++) out[row + j] = C[row + j] + offset[w + j];
   }
   return out;
 }
