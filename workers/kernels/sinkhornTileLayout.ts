@@ -38,34 +38,55 @@ export function gatherTileCosts(
   groups: number,
   blocks: number,
 ): TileCosts {
-  const costTiles = new Float64Array(groups * blocks * RB).fill(Infinity);
+  const costTiles = new Float64Array(groups * blocks * RB);
   const tileMinCost = new Float64Array(groups * blocks).fill(Infinity);
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let r = 0; r < n; r++) {
-    const g = (r / TILE_ROWS) | 0;
-    const rr = r - g * TILE_ROWS;
-    const base = rowOf[r] * mC;
+  // A group of 8 rows at a time, so the tiles are written front to back (row by row, every write
+  // strides by a cache line); the 8 source rows are read at the same permuted columns.
+  const rowBase = new Int32Array(TILE_ROWS);
+  for (let g = 0; g < groups; g++) {
+    const r0 = g * TILE_ROWS;
+    const rows = Math.min(TILE_ROWS, n - r0);
+    for (let rr = 0; rr < rows; rr++) rowBase[rr] = rowOf[r0 + rr] * mC;
     for (let blk = 0; blk < blocks; blk++) {
       const c0 = blk * TILE_COLS;
       const cEnd = Math.min(TILE_COLS, m - c0);
       const tile = g * blocks + blk;
-      const o = tile * RB + rr;
-      let mn = tileMinCost[tile];
-      for (let c = 0; c < cEnd; c++) {
-        const x = C[base + colOf[c0 + c]];
-        costTiles[o + c * TILE_ROWS] = x;
-        sum += x;
-        if (x < mn) mn = x;
-        if (x > max) max = x;
+      let o = tile * RB;
+      let mn = Infinity;
+      for (let c = 0; c < cEnd; c++, o += TILE_ROWS) {
+        const col = colOf[c0 + c];
+        for (let rr = 0; rr < rows; rr++) {
+          const x = C[rowBase[rr] + col];
+          costTiles[o + rr] = x;
+          sum += x;
+          if (x < mn) mn = x;
+          if (x > max) max = x;
+        }
       }
       tileMinCost[tile] = mn;
       if (mn < min) min = mn;
     }
   }
+  padTiles(costTiles, n, m, groups, blocks);
   // NaN or ±∞ anywhere makes the sum non-finite.
   return { costTiles, tileMinCost, finite: sum - sum === 0, mean: sum / (n * m), min, max };
+}
+
+/** +∞ on the padding rows (of the last group) and columns (of the last block) of every tile. */
+function padTiles(costTiles: Float64Array, n: number, m: number, groups: number, blocks: number): void {
+  const rows = n - (groups - 1) * TILE_ROWS;
+  const cols = m - (blocks - 1) * TILE_COLS;
+  for (let blk = 0; blk < blocks && rows < TILE_ROWS; blk++) {
+    const o = ((groups - 1) * blocks + blk) * RB;
+    for (let c = 0; c < TILE_COLS; c++) costTiles.fill(Infinity, o + c * TILE_ROWS + rows, o + (c + 1) * TILE_ROWS);
+  }
+  for (let g = 0; g < groups && cols < TILE_COLS; g++) {
+    const o = (g * blocks + blocks - 1) * RB;
+    costTiles.fill(Infinity, o + cols * TILE_ROWS, o + RB);
+  }
 }
 
 /**

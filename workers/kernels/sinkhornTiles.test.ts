@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { randomLcg } from 'd3-random';
 import { TiledKernel } from './sinkhornTiles.ts';
+import { RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
 import { materializePlan, planEntries } from './sinkhornTilesPlan.ts';
 
 // Sizes that are not multiples of the tile shape, to exercise the padding.
@@ -54,6 +55,24 @@ describe('TiledKernel and its plan read-out', () => {
         expect(Math.abs(P[i * m + j] - want)).toBeLessThanOrEqual(4e-15 * want);
       }
     }
+  });
+
+  it('copies the costs into tile layout, +∞ on the padding rows and columns', () => {
+    const { K } = kernel(Infinity, 0.7);
+    let padding = 0;
+    for (let r = 0; r < K.nPad; r++) {
+      for (let c = 0; c < K.mPad; c++) {
+        const g = Math.floor(r / TILE_ROWS);
+        const blk = Math.floor(c / TILE_COLS);
+        const x = K.costTiles[(g * K.blocks + blk) * RB + (c % TILE_COLS) * TILE_ROWS + (r % TILE_ROWS)];
+        if (r < n && c < m) expect(x).toBe(C[rows[r] * m + cols[c]]);
+        else {
+          expect(x).toBe(Infinity);
+          padding++;
+        }
+      }
+    }
+    expect(padding).toBe(K.nPad * K.mPad - n * m);
   });
 
   it('a pass computes the row update, Kᵀ(a∘u) and the marginal error of (uNext, v)', () => {

@@ -15,6 +15,7 @@
  * mass left out of the plan is below e^−θ (Σ a_i u_i e^lu_i)(Σ b_j v_j e^lv_j)
  * (`droppedMassBound`); the solver rebuilds exactly when that bound nears its tolerance.
  */
+import { expFast } from './fastExp.ts';
 import { gatherTileCosts, offsetTileCosts, RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
 
 /** Largest change of a kernel entry (nats) that `setCostOffset` applies in place. */
@@ -333,7 +334,7 @@ export class TiledKernel {
           const off = t * RB;
           for (let k = 0; k < RB; k++) {
             const z = scratch[k];
-            values[off + k] = z >= -theta ? Math.exp(z) : 0;
+            values[off + k] = z >= -theta ? expFast(z) : 0;
           }
           tileBlock[t++] = blk;
         }
