@@ -44,7 +44,8 @@ function runToEnd(solver: SinkhornSolver) {
   }
 }
 
-const maxDiff = (p: Float64Array, q: Float64Array) => p.reduce((d, v, k) => Math.max(d, Math.abs(v - q[k])), 0);
+const maxDiff = (p: Float64Array, q: Float64Array) =>
+  p.reduce((d, v, k) => Math.max(d, Math.abs(v - q[k])), 0);
 
 describe('SinkhornSolver: solving again after a cost offset by row class', () => {
   // 0.05 is 2.5 nats at this ε (the kernel is updated in place); 2 is 100 nats (rebuilt).
@@ -66,8 +67,18 @@ describe('SinkhornSolver: solving again after a cost offset by row class', () =>
         // Potentials up to the constant shift f + t, g − t; the zero-weight points' too (their
         // c-transforms read the offset costs).
         const t = got.f[0] - want.f[0];
-        expect(maxDiff(got.f.map((v) => v - t), want.f)).toBeLessThan(1e-9);
-        expect(maxDiff(got.g.map((v) => v + t), want.g)).toBeLessThan(1e-9);
+        expect(
+          maxDiff(
+            got.f.map((v) => v - t),
+            want.f,
+          ),
+        ).toBeLessThan(1e-9);
+        expect(
+          maxDiff(
+            got.g.map((v) => v + t),
+            want.g,
+          ),
+        ).toBeLessThan(1e-9);
       }
     });
   }

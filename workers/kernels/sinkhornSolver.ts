@@ -111,7 +111,8 @@ export class SinkhornSolver {
     if (classOf.length !== n || !classOf.every((k) => k >= 0 && k < classes)) {
       throw new RangeError('sinkhorn: every source point needs a class in 0..classes−1');
     }
-    if (!offset.offset.every(Number.isFinite)) throw new RangeError('sinkhorn: the cost offset must be finite');
+    if (!offset.offset.every(Number.isFinite))
+      throw new RangeError('sinkhorn: the cost offset must be finite');
     this.offset = offset;
     this.it.costsChanged(this.K.setCostOffset(classOf, classes, offset.offset, this.it.eps));
   }

@@ -81,7 +81,8 @@ function padTiles(costTiles: Float64Array, n: number, m: number, groups: number,
   const cols = m - (blocks - 1) * TILE_COLS;
   for (let blk = 0; blk < blocks && rows < TILE_ROWS; blk++) {
     const o = ((groups - 1) * blocks + blk) * RB;
-    for (let c = 0; c < TILE_COLS; c++) costTiles.fill(Infinity, o + c * TILE_ROWS + rows, o + (c + 1) * TILE_ROWS);
+    for (let c = 0; c < TILE_COLS; c++)
+      costTiles.fill(Infinity, o + c * TILE_ROWS + rows, o + (c + 1) * TILE_ROWS);
   }
   for (let g = 0; g < groups && cols < TILE_COLS; g++) {
     const o = (g * blocks + blocks - 1) * RB;

@@ -162,7 +162,8 @@ describe('TiledKernel and its plan read-out', () => {
   describe('cost offsets by row class (setCostOffset)', () => {
     const classOf = Int32Array.from({ length: n }, (_, i) => (i * 7) % 3);
     const offsetOf = (scale: number) => Float64Array.from({ length: 3 * m }, () => scale * (rand() - 0.5));
-    const withOffset = (offset: Float64Array) => C.map((x, e) => x + offset[classOf[Math.floor(e / m)] * m + (e % m)]);
+    const withOffset = (offset: Float64Array) =>
+      C.map((x, e) => x + offset[classOf[Math.floor(e / m)] * m + (e % m)]);
     const one = () => new Float64Array(Math.max(n, m) + 16).fill(1);
 
     it('updates the kernel in place to exp((f + g − C − offset)/ε), twice in a row', () => {
@@ -172,13 +173,28 @@ describe('TiledKernel and its plan read-out', () => {
         expect(K.setCostOffset(classOf, 3, offset, eps)).toBe(true);
         const want = densePlan(kernel(Infinity, eps, withOffset(offset)).K, one(), one());
         const got = densePlan(K, one(), one());
-        for (let k = 0; k < n * m; k++) expect(Math.abs(got[k] - want[k])).toBeLessThanOrEqual(1e-13 * want[k]);
+        for (let k = 0; k < n * m; k++)
+          expect(Math.abs(got[k] - want[k])).toBeLessThanOrEqual(1e-13 * want[k]);
         // The costs the kernel reads now include the offset: <P, C + offset>.
         const sums = [new Float64Array(n), new Float64Array(m)];
         const cost = materializePlan(K, one(), one(), null, sums[0], sums[1]);
         const wantCost = want.reduce((s, p, k) => s + p * withOffset(offset)[k], 0);
         expect(Math.abs(cost - wantCost)).toBeLessThanOrEqual(1e-13 * Math.abs(wantCost));
       }
+    });
+
+    it('with other classes than last time it asks for a rebuild, and the costs are the new ones', () => {
+      const eps = 0.7;
+      const { K, fA, gA } = kernel(Infinity, eps);
+      expect(K.setCostOffset(classOf, 3, offsetOf(0.1), eps)).toBe(true);
+      const other = Int32Array.from({ length: n }, (_, i) => i % 2);
+      const offset = Float64Array.from({ length: 2 * m }, () => 0.1 * rand());
+      expect(K.setCostOffset(other, 2, offset, eps)).toBe(false);
+      K.buildExact(fA, gA, eps, false);
+      const cost = C.map((x, e) => x + offset[other[Math.floor(e / m)] * m + (e % m)]);
+      const want = densePlan(kernel(Infinity, eps, cost).K, one(), one());
+      const got = densePlan(K, one(), one());
+      for (let k = 0; k < n * m; k++) expect(Math.abs(got[k] - want[k])).toBeLessThanOrEqual(1e-13 * want[k]);
     });
 
     it('keeps the truncation bound valid when entries grow', () => {
@@ -225,7 +241,7 @@ describe('TiledKernel and its plan read-out', () => {
       expect(Math.abs(got - ref)).toBeLessThanOrEqual(1e-12 * Math.abs(ref));
     });
 
-    it('materializePlan adds each class\'s column masses, with or without the dense plan', () => {
+    it("materializePlan adds each class's column masses, with or without the dense plan", () => {
       const { K } = kernel(Infinity, 0.7);
       const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
       const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
@@ -237,7 +253,8 @@ describe('TiledKernel and its plan read-out', () => {
       for (let j = 0; j < m; j++) {
         const want = [0, 0, 0];
         for (let i = 0; i < n; i++) want[classOf[i]] += P[i * m + j];
-        for (let k = 0; k < 3; k++) expect(Math.abs(mass[k * m + j] - want[k])).toBeLessThanOrEqual(1e-14 * want[k]);
+        for (let k = 0; k < 3; k++)
+          expect(Math.abs(mass[k * m + j] - want[k])).toBeLessThanOrEqual(1e-14 * want[k]);
         expect(Math.abs(colSums[j] - want[0] - want[1] - want[2])).toBeLessThanOrEqual(1e-14 * colSums[j]);
       }
       for (let i = 0; i < n; i++) {

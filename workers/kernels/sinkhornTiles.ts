@@ -196,15 +196,12 @@ export class TiledKernel {
    */
   setCostOffset(classOf: Int32Array, classes: number, offset: Float64Array, eps: number): boolean {
     const { mPad, colOf, mC } = this;
-    if (!this.offsets || this.offsets.classes !== classes) {
-      this.offsets = {
-        classes,
-        base: this.costTiles.slice(),
-        rowClass: Int32Array.from(this.rowOf, (i) => classOf[i]),
-        current: new Float64Array(classes * mPad),
-      };
-    }
-    const { base, rowClass, current } = this.offsets;
+    const last = this.offsets;
+    // The offset now applied, per class and internal column: zero before the first call.
+    const same = last !== null && last.classOf === classOf && last.classes === classes;
+    const current = same ? last.current : new Float64Array(classes * mPad);
+    const rowClass = same ? last.rowClass : Int32Array.from(this.rowOf, (i) => classOf[i]);
+    const base = last ? last.base : this.costTiles.slice();
     const next = new Float64Array(classes * mPad);
     // The change as a log factor of the kernel entries: log F = −ΔO/ε.
     const logF = new Float64Array(classes * mPad);
@@ -217,15 +214,21 @@ export class TiledKernel {
         largest = Math.max(largest, Math.abs(logF[e]));
       }
     }
-    const inPlace = largest <= IN_PLACE_NATS && this.scaleByClass(rowClass, logF);
-    this.offsets.current = next;
+    // Other classes than last time: the kernel's values are not for `current`, so rebuild.
+    const inPlace = (last === null || same) && largest <= IN_PLACE_NATS && this.scaleByClass(rowClass, logF);
+    this.offsets = { classOf, classes, base, rowClass, current: next };
     offsetTileCosts(base, rowClass, next, this.groups, this.blocks, this.costTiles, this.tileMinCost);
     return inPlace;
   }
 
-  /** The base costs and the offset now applied, once `setCostOffset` was called. */
-  private offsets: { classes: number; base: Float64Array; rowClass: Int32Array; current: Float64Array } | null =
-    null;
+  /** The costs as constructed (tile layout) and the offset now applied, once `setCostOffset` ran. */
+  private offsets: {
+    classOf: Int32Array;
+    classes: number;
+    base: Float64Array;
+    rowClass: Int32Array;
+    current: Float64Array;
+  } | null = null;
 
   /** K_ij ← K_ij · exp(logF[class(i)·mPad + j]) on stored entries; false if one left the range. */
   private scaleByClass(rowClass: Int32Array, logF: Float64Array): boolean {
