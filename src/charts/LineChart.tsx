@@ -6,6 +6,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { memo } from 'react';
+import { decimateMinMax } from './decimate.ts';
 
 export interface Series {
   name: string;
@@ -155,9 +156,10 @@ export const LineChart = memo(function LineChart({
         for (let k = 0; k < s.x.length; k++) {
           if (Number.isFinite(s.x[k]) && Number.isFinite(s.y[k]) && (!logY || s.y[k] > 0)) idx.push(k);
         }
-        const d = line<number>()
-          .x((k) => x(s.x[k]))
-          .y((k) => y(s.y[k]))(idx);
+        const px = (k: number) => x(s.x[k]);
+        const py = (k: number) => y(s.y[k]);
+        // One viewBox unit is about a CSS pixel: more points than that only cost rendering time.
+        const d = line<number>().x(px).y(py)(decimateMinMax(idx, px, py, 1));
         return (
           <path
             key={s.name}

@@ -3,7 +3,9 @@
  * Train / Reflow / Stop with a progress bar, a status line, the "press Train" hint and the live
  * loss curve.
  */
+import { useMemo } from 'react';
 import { LineChart } from '../../charts/LineChart.tsx';
+import { useThrottled } from '../../charts/useThrottled.ts';
 import { FLOW_TRAIN_LANE, reflowSelected, stopFlowTraining, trainScenario } from './run.ts';
 import { flowState, sameConfig, selectedEntry, trainConfig } from './state.ts';
 import { useStore } from '../../state/store.ts';
@@ -78,9 +80,10 @@ export function FlowTraining() {
       ? lastOutcome.stepsDone / lastOutcome.steps
       : 0;
   // The curve: the live losses while training, else the selected model's.
-  const losses = live ? live.losses.subarray(0, live.count) : selected?.losses;
+  const losses = useThrottled(live ? live.losses.subarray(0, live.count) : selected?.losses, 250);
   const n = losses?.length ?? 0;
-  const lastLoss = losses && n > 0 ? smooth(losses, n)[n - 1] : undefined;
+  const smoothed = useMemo(() => (losses ? smooth(losses, losses.length) : null), [losses]);
+  const lastLoss = smoothed && n > 0 ? smoothed[n - 1] : undefined;
 
   return (
     <>
@@ -130,7 +133,7 @@ export function FlowTraining() {
           losses && n > 0
             ? [
                 { name: 'loss per step', x: ramp(n), y: losses, color: 'var(--grid)' },
-                { name: 'loss (moving average)', x: ramp(n), y: smooth(losses, n), color: 'var(--accent)' },
+                { name: 'loss (moving average)', x: ramp(n), y: smoothed ?? [], color: 'var(--accent)' },
               ]
             : []
         }
