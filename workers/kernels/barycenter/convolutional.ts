@@ -30,7 +30,7 @@
  */
 import { AndersonMixer } from '../sinkhornAnderson.ts';
 import { activeIndices, checkLambdas } from './input.ts';
-import { GridConvolution, gridSupport, type GridSupport } from './gridConvolution.ts';
+import { expOfSum, GridConvolution, gridSupport, type GridSupport } from './gridConvolution.ts';
 
 /** Smallest blur accepted, in grid spacings (see the module comment): reg >= 2 (0.25/(N−1))². */
 export const MIN_BLUR_CELLS = 0.25;
@@ -339,7 +339,7 @@ class MapWork {
       conv.logAtSupport(v, off, s, l);
       for (let e = 0; e < l.length; e++) l[e] = s.logMass[e] - l[e];
       conv.logFromSupport(l, s, tx, off);
-      for (let e = 0; e < area; e++) v[off + e] = Math.exp(v[off + e] + tx[off + e]);
+      expOfSum(v, tx, off, area);
     }
     this.error = stdSum(v, this.nA, area);
     return true;

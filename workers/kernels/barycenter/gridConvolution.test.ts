@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg } from 'd3-random';
-import { EXP_NEG_MIN, expNeg, expNonPos, GridConvolution, gridSupport } from './gridConvolution.ts';
+import { EXP_NEG_MIN, expNeg, expNonPos, expOfSum, GridConvolution, gridSupport } from './gridConvolution.ts';
 
 /** log Σ exp(t) of all terms, no truncation (a naive reference). */
 function lse(terms: number[]): number {
@@ -88,6 +88,16 @@ describe('grid convolution, log domain', () => {
     expect(expNonPos(0)).toBe(1);
     expect(expNonPos(-745.3)).toBe(0);
     expect(expNonPos(-Infinity)).toBe(0);
+  });
+
+  it('expOfSum is exp(v + w) within 1e-15 relative, on both signs of the sum, in place at an offset', () => {
+    const v = Float64Array.from({ length: 4000 }, (_, e) => -650 + 0.2 * e);
+    const w = Float64Array.from({ length: 4000 }, (_, e) => 50 * Math.sin(e));
+    const want = v.map((x, e) => Math.exp(x + w[e]));
+    expOfSum(v, w, 100, 3800);
+    for (let e = 100; e < 3900; e++) expect(Math.abs(v[e] / want[e] - 1)).toBeLessThan(1e-15);
+    expect(v[99]).toBe(-650 + 0.2 * 99);
+    expect(v[3900]).toBe(-650 + 0.2 * 3900);
   });
 
   it('where a shifted product underflows, the exact log-sum-exp takes over (same 1e-15 of the largest term)', () => {

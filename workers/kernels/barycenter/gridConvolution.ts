@@ -442,3 +442,16 @@ export function expNonPos(z: number): number {
   const k = (0.5 - z * SCALE) | 0;
   return WHOLE[k >> 6] * (TABLE[k & 63] * expSmall(z + k / SCALE));
 }
+
+/**
+ * v[off + e] = exp(v[off + e] + w[off + e]) for e < count: {@link expNonPos} where the sum is
+ * <= 0 (within 1e-15 relative where the result is normal), Math.exp where it is positive. For
+ * the log-domain iteration's error (V ⊙ K U, mostly below 1): Math.exp there cost ~6% of a 128²
+ * iteration.
+ */
+export function expOfSum(v: Float64Array, w: Float64Array, off: number, count: number): void {
+  for (let e = off; e < off + count; e++) {
+    const z = v[e] + w[e];
+    v[e] = z <= 0 ? expNonPos(z) : Math.exp(z);
+  }
+}
