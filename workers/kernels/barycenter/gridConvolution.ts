@@ -25,7 +25,8 @@
  *   lookups plus a short polynomial ({@link expNonPos}), (|in| + |out|)·N per column pass instead
  *   of one per term. At 128² (the benchmark's warm λ change, blur 2 spacings, all log domain)
  *   the column passes never fall back and the row passes (far fewer entries) do for ~15% of
- *   theirs; an iteration costs ~5.5 ms against ~15 ms with a log-sum-exp per term.
+ *   theirs; an iteration costs ~4.7 ms against ~15 ms with a log-sum-exp per term, and where the
+ *   scaling domain also applies (wider blurs) the log domain costs ~1.1–1.4× as much.
  *   The kernel is not banded: the terms that matter are not near the output (they follow the
  *   transport, tens of cells away); nearly every factor of the shifted products is non-zero.
  */
