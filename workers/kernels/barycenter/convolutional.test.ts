@@ -62,6 +62,21 @@ describe('convolutional barycenter against POT 0.8.2', () => {
     });
   }
 
+  it('where both domains apply, the log domain follows the scaling one (same iterations, densities within 1e-15)', () => {
+    for (const ref of [grid3, grid2]) {
+      const A = Float64Array.from(ref.expect.densities);
+      const { lambdas } = ref.scenario.params as GridParams;
+      const opts = { tolerance: 1e-11 };
+      const a = convolutionalBarycenter(A, ref.expect.reg, lambdas, { ...opts, domain: 'scaling' });
+      const b = convolutionalBarycenter(A, ref.expect.reg, lambdas, { ...opts, domain: 'log' });
+      expect(b.domain).toBe('log');
+      expect(b.iterations).toBe(a.iterations);
+      expect(maxAbsDiff(a.density, b.density)).toBeLessThan(1e-15);
+      // log K U reaches −95 here (ulp 1.4e-14); the two differ by ~2 ulps (3e-14).
+      expect(maxAbsDiff(a.scalings, b.scalings)).toBeLessThan(1e-12);
+    }
+  });
+
   it('the 0.6-spacing blur leaves the scaling range: auto switches to the log domain, scaling-only refuses', () => {
     const p = grid3log.scenario.params as GridParams;
     const A = Float64Array.from(grid3log.expect.densities);

@@ -14,15 +14,21 @@
  * Two arithmetics, with the same structure:
  * - scaling domain (plain multiply-adds, four input rows per pass over an output row, no
  *   allocation): values must stay within the floating-point range;
- * - log domain (log-sum-exp, exact to rounding: a first pass finds the largest term, the second
- *   sums exp(term − max) over the terms within 40 nats of it, each of the others < e^−40 of the
- *   largest), for any reg at several times the cost. The two N×N-sized passes (column pass of
- *   `logAtSupport`, column pass of `logFromSupport`) work a whole row at a time (`lseRows`: the
- *   source read contiguously, not down columns), and exp(term − max) is {@link expNeg}; together
- *   about 1.5× faster than per-output Math.exp lines at 128² (the benchmark's warm λ change).
- *   This is the 128² hot loop; it is not banded: the terms that matter are not near the output
- *   (they follow the transport, tens of cells away: a band rigorous for these images would keep
- *   ~90 of 128 terms per line in the column pass).
+ * - log domain, for any reg: log Σ_q exp(g_q), exact to rounding, computed by the same
+ *   multiply-adds on shifted factors. For a column pass (out[i, l] = log Σ_q exp(logK(i, q) +
+ *   W[q, l])) the shifts are α_q = max_l W[q, l], col_l = max_q (W[q, l] − α_q) and β_i =
+ *   max_q (logK(i, q) + α_q): out[i, l] = β_i + col_l + log Σ_q exp(logK(i, q) + α_q − β_i) ·
+ *   exp(W[q, l] − α_q − col_l), every factor in [0, 1] (no overflow). Only underflow can lose
+ *   terms, and each loses less than 2^−1071 absolute: a sum at least {@link SHIFTED_MIN} is
+ *   exact to rounding, and a smaller one (a dominant term underflowed) is recomputed as a plain
+ *   log-sum-exp (`lseTerms`). The row passes shift by the row's maximum only. The exps are table
+ *   lookups plus a short polynomial ({@link expNonPos}), (|in| + |out|)·N per column pass instead
+ *   of one per term. At 128² (the benchmark's warm λ change, blur 2 spacings, all log domain)
+ *   the column passes never fall back and the row passes (far fewer entries) do for ~15% of
+ *   theirs; an iteration costs ~4.7 ms against ~15 ms with a log-sum-exp per term, and where the
+ *   scaling domain also applies (wider blurs) the log domain costs ~1.1–1.4× as much.
+ *   The kernel is not banded: the terms that matter are not near the output (they follow the
+ *   transport, tens of cells away); nearly every factor of the shifted products is non-zero.
  */
 
 /** Where a density on the grid has mass: its support pixels grouped by row. */
@@ -82,8 +88,9 @@ export function axisKernel(N: number, reg: number): { K: Float64Array; logK: Flo
 }
 
 /**
- * out[oOff .. oOff + N) = Σ_q coef[q] · src[offs[q] .. offs[q] + N), q < count; four source rows
- * per pass over the output row.
+ * out[oOff .. oOff + N) = Σ_q coef[q] · src[offs[q] .. offs[q] + N), q < count; eight source rows
+ * per pass over the output row (one load and store of it per eight multiply-adds: ~10% faster
+ * than four at 128²), then four, then one.
  */
 function combineRows(
   out: Float64Array,
@@ -96,6 +103,35 @@ function combineRows(
 ): void {
   out.fill(0, oOff, oOff + N);
   let q = 0;
+  for (; q + 8 <= count; q += 8) {
+    const c0 = coef[q];
+    const c1 = coef[q + 1];
+    const c2 = coef[q + 2];
+    const c3 = coef[q + 3];
+    const c4 = coef[q + 4];
+    const c5 = coef[q + 5];
+    const c6 = coef[q + 6];
+    const c7 = coef[q + 7];
+    const s0 = offs[q];
+    const s1 = offs[q + 1];
+    const s2 = offs[q + 2];
+    const s3 = offs[q + 3];
+    const s4 = offs[q + 4];
+    const s5 = offs[q + 5];
+    const s6 = offs[q + 6];
+    const s7 = offs[q + 7];
+    for (let l = 0; l < N; l++) {
+      out[oOff + l] +=
+        c0 * src[s0 + l] +
+        c1 * src[s1 + l] +
+        c2 * src[s2 + l] +
+        c3 * src[s3 + l] +
+        c4 * src[s4 + l] +
+        c5 * src[s5 + l] +
+        c6 * src[s6 + l] +
+        c7 * src[s7 + l];
+    }
+  }
   for (; q + 4 <= count; q += 4) {
     const c0 = coef[q];
     const c1 = coef[q + 1];
@@ -117,42 +153,13 @@ function combineRows(
 }
 
 /**
- * The log-domain twin of {@link combineRows}: out[oOff + l] = log Σ_q exp(src[offs[q] + l] +
- * logCoef[q]) over q < count, for l < N, exact to rounding (the terms within 40 nats of the
- * largest, summed in q order; each of the others is below e^−40 of it). Whole rows at a time, so
- * the source is read contiguously. `mx` is scratch of length >= N.
+ * Smallest shifted sum the log-domain passes accept. Every factor of a shifted product is in
+ * [0, 1] and within 2^−1073 absolute of its exact value where it is subnormal ({@link expNonPos};
+ * the kernel's own entries are Math.exp's), so a product loses less than 2^−1071 absolute to
+ * underflow, and a sum of at most N <= 128 products less than 2^−1064 (~5e−321): relative to a
+ * sum >= 1e−290 that is below 1e−30, far under rounding. Smaller sums are recomputed exactly.
  */
-function lseRows(
-  out: Float64Array,
-  oOff: number,
-  src: Float64Array,
-  offs: Int32Array,
-  logCoef: Float64Array,
-  count: number,
-  N: number,
-  mx: Float64Array,
-): void {
-  mx.fill(-Infinity, 0, N);
-  for (let q = 0; q < count; q++) {
-    const s0 = offs[q];
-    const c = logCoef[q];
-    for (let l = 0; l < N; l++) {
-      const t = src[s0 + l] + c;
-      if (t > mx[l]) mx[l] = t;
-    }
-  }
-  out.fill(0, oOff, oOff + N);
-  for (let q = 0; q < count; q++) {
-    const s0 = offs[q];
-    const c = logCoef[q];
-    for (let l = 0; l < N; l++) {
-      const z = src[s0 + l] + c - mx[l];
-      if (z > EXP_NEG_MIN) out[oOff + l] += expNeg(z);
-    }
-  }
-  for (let l = 0; l < N; l++)
-    out[oOff + l] = mx[l] === -Infinity ? -Infinity : mx[l] + Math.log(out[oOff + l]);
-}
+const SHIFTED_MIN = 1e-290;
 
 /** Scratch buffers of the restricted convolutions for grids up to N×N (reused across calls). */
 export class GridConvolution {
@@ -163,8 +170,13 @@ export class GridConvolution {
   private readonly rowsBuf: Float64Array;
   private readonly offs: Int32Array;
   private readonly coef: Float64Array;
-  /** Per-column maxima of the log-domain passes. */
-  private readonly mx: Float64Array;
+  /** Log-domain scratch: shifted exponentials (N×N), row and column shifts, rows 0 .. N − 1. */
+  private readonly E: Float64Array;
+  private readonly alpha: Float64Array;
+  private readonly colShift: Float64Array;
+  private readonly ident: Int32Array;
+  /** Log-domain entries that failed the shifted product's range check (computed exactly). */
+  exactEntries = 0;
 
   constructor(N: number, reg: number) {
     this.N = N;
@@ -172,7 +184,10 @@ export class GridConvolution {
     this.rowsBuf = new Float64Array(N * N);
     this.offs = new Int32Array(N);
     this.coef = new Float64Array(N);
-    this.mx = new Float64Array(N);
+    this.E = new Float64Array(N * N);
+    this.alpha = new Float64Array(N);
+    this.colShift = new Float64Array(N);
+    this.ident = Int32Array.from({ length: N }, (_, i) => i);
   }
 
   /**
@@ -225,41 +240,126 @@ export class GridConvolution {
 
   /** Log-domain {@link atSupport}: log (K·exp(L)) at the support pixels of `s` into `out`. */
   logAtSupport(L: Float64Array, lOff: number, s: GridSupport, out: Float64Array): void {
-    const { N, logK, rowsBuf: T, offs, coef, mx } = this;
-    for (let a = 0; a < N; a++) offs[a] = lOff + a * N;
-    for (let q = 0; q < s.rows.length; q++) {
-      for (let a = 0; a < N; a++) coef[a] = logK[Math.abs(a - s.rows[q])];
-      lseRows(T, q * N, L, offs, coef, N, N, mx);
-    }
-    for (let q = 0; q < s.rows.length; q++) {
-      for (let e = s.rowStart[q]; e < s.rowStart[q + 1]; e++)
-        out[e] = lseLine(T, q * N, 1, N, logK, s.cols[e]);
+    const { N, K, rowsBuf: T, E, ident } = this;
+    const nr = s.rows.length;
+    // T[q, :] = log Σ_a K[r_q, a] exp(L[a, :])  (the column pass, for the support's rows only)
+    this.lseProduct(L, lOff, ident, N, T, 0, s.rows, nr);
+    // then the row pass at the support pixels, on exp(T[q, :] − max_b T[q, b]) (≤ 1)
+    for (let q = 0; q < nr; q++) {
+      const t = q * N;
+      let m = -Infinity;
+      for (let b = 0; b < N; b++) if (T[t + b] > m) m = T[t + b];
+      for (let b = 0; b < N; b++) E[b] = m === -Infinity ? 0 : expNonPos(T[t + b] - m);
+      for (let e = s.rowStart[q]; e < s.rowStart[q + 1]; e++) {
+        const kc = s.cols[e] * N;
+        let acc = 0;
+        for (let b = 0; b < N; b++) acc += E[b] * K[kc + b];
+        out[e] = this.fromShifted(acc, m, T, t, 1, ident, 0, N, s.cols[e]);
+      }
     }
   }
 
   /** Log-domain {@link fromSupport}: log (K·exp(L)) for L = −∞ off the support, `l` on it. */
   logFromSupport(l: Float64Array, s: GridSupport, out: Float64Array, oOff: number): void {
-    const { N, logK, rowsBuf: W, offs, coef, mx } = this;
+    const { N, K, rowsBuf: W, offs, coef, ident } = this;
     const nr = s.rows.length;
+    // W[q, :] = log Σ_{c in row q} exp(l[c]) K[c, :], on exp(l − max over the row) (≤ 1)
     for (let q = 0; q < nr; q++) {
       const e0 = s.rowStart[q];
       const e1 = s.rowStart[q + 1];
-      for (let b = 0; b < N; b++) {
-        let mx = -Infinity;
-        for (let e = e0; e < e1; e++) mx = Math.max(mx, l[e] + logK[Math.abs(s.cols[e] - b)]);
-        let sum = 0;
-        for (let e = e0; e < e1; e++) {
-          const z = l[e] + logK[Math.abs(s.cols[e] - b)] - mx;
-          if (z > EXP_NEG_MIN) sum += expNeg(z);
-        }
-        W[q * N + b] = mx + Math.log(sum);
+      let m = -Infinity;
+      for (let e = e0; e < e1; e++) if (l[e] > m) m = l[e];
+      let count = 0;
+      for (let e = e0; e < e1; e++) {
+        coef[count] = m === -Infinity ? 0 : expNonPos(l[e] - m);
+        offs[count++] = s.cols[e] * N;
+      }
+      combineRows(W, q * N, K, offs, coef, count, N);
+      for (let b = 0; b < N; b++)
+        W[q * N + b] = this.fromShifted(W[q * N + b], m, l, 0, 1, s.cols, e0, e1, b);
+    }
+    // out[i, :] = log Σ_q K[i, r_q] exp(W[q, :])  (the column pass over the support's rows)
+    this.lseProduct(W, 0, s.rows, nr, out, oOff, ident, N);
+  }
+
+  /**
+   * out[oOff + i·N + l] = log Σ_{q < nIn} exp(logK[|outRows[i] − inRows[q]|] + W[wOff + q·N + l])
+   * for i < nOut, l < N (`out` and `W` distinct): the kernel restricted to those rows, applied in
+   * the log domain as a product of shifted factors (see the module comment). Cost nOut·nIn·N
+   * multiply-adds and (nIn + nOut)·N exps, plus an exact log-sum-exp per entry that fails the
+   * range check.
+   */
+  private lseProduct(
+    W: Float64Array,
+    wOff: number,
+    inRows: Int32Array,
+    nIn: number,
+    out: Float64Array,
+    oOff: number,
+    outRows: Int32Array,
+    nOut: number,
+  ): void {
+    const { N, logK, E, alpha, colShift: col, offs, coef } = this;
+    // α_q = max_l W[q, l], then col_l = max_q (W[q, l] − α_q) <= 0.
+    col.fill(-Infinity, 0, N);
+    for (let q = 0; q < nIn; q++) {
+      const w = wOff + q * N;
+      let m = -Infinity;
+      for (let l = 0; l < N; l++) if (W[w + l] > m) m = W[w + l];
+      alpha[q] = m;
+      if (m === -Infinity) continue;
+      for (let l = 0; l < N; l++) {
+        const z = W[w + l] - m;
+        if (z > col[l]) col[l] = z;
       }
     }
-    for (let q = 0; q < nr; q++) offs[q] = q * N;
-    for (let i = 0; i < N; i++) {
-      for (let q = 0; q < nr; q++) coef[q] = logK[Math.abs(i - s.rows[q])];
-      lseRows(out, oOff + i * N, W, offs, coef, nr, N, mx);
+    // E[q, l] = exp(W[q, l] − α_q − col_l) <= 1 (0 where a shift is −∞: no finite term there).
+    for (let q = 0; q < nIn; q++) {
+      const w = wOff + q * N;
+      const a = alpha[q];
+      for (let l = 0; l < N; l++)
+        E[q * N + l] = a === -Infinity || col[l] === -Infinity ? 0 : expNonPos(W[w + l] - a - col[l]);
     }
+    for (let i = 0; i < nOut; i++) {
+      const r = outRows[i];
+      // β = max_q (logK + α_q); the factors exp(logK + α_q − β) <= 1.
+      let beta = -Infinity;
+      for (let q = 0; q < nIn; q++) beta = Math.max(beta, logK[Math.abs(r - inRows[q])] + alpha[q]);
+      let count = 0;
+      for (let q = 0; beta > -Infinity && q < nIn; q++) {
+        const k = expNonPos(logK[Math.abs(r - inRows[q])] + alpha[q] - beta);
+        // An exactly zero factor adds exactly nothing to the sum: skipped.
+        if (k > 0) {
+          coef[count] = k;
+          offs[count++] = q * N;
+        }
+      }
+      const o = oOff + i * N;
+      combineRows(out, o, E, offs, coef, count, N);
+      for (let l = 0; l < N; l++)
+        out[o + l] = this.fromShifted(out[o + l], beta + col[l], W, wOff + l, N, inRows, 0, nIn, r);
+    }
+  }
+
+  /**
+   * log of a sum of terms computed as shift + log(sum of exp(term − shift)), `sum` that shifted
+   * sum; when it is below {@link SHIFTED_MIN} (underflow may have lost a significant part of it),
+   * the exact log-sum-exp of the terms src[off + j·stride] + logK[|idx[j] − centre|], j0 <= j < j1.
+   */
+  private fromShifted(
+    sum: number,
+    shift: number,
+    src: Float64Array,
+    off: number,
+    stride: number,
+    idx: Int32Array,
+    j0: number,
+    j1: number,
+    centre: number,
+  ): number {
+    if (sum >= SHIFTED_MIN) return shift + Math.log(sum);
+    this.exactEntries++;
+    return lseTerms(src, off, stride, idx, j0, j1, this.logK, centre);
   }
 
   /** log (K·1) on the whole grid (N×N into `out` at `oOff`): the cold start of log K U with U = 1. */
@@ -275,21 +375,26 @@ export class GridConvolution {
   }
 }
 
-/** log Σ_a exp(src[off + a·stride] + logK[|a − centre|]) over a < count (exact to rounding). */
-function lseLine(
+/**
+ * log Σ_j exp(src[off + j·stride] + logK[|idx[j] − centre|]) over j0 <= j < j1, exact to rounding
+ * (the terms within 40 nats of the largest; each of the others is below e^−40 of it).
+ */
+function lseTerms(
   src: Float64Array,
   off: number,
   stride: number,
-  count: number,
+  idx: Int32Array,
+  j0: number,
+  j1: number,
   logK: Float64Array,
   centre: number,
 ): number {
   let mx = -Infinity;
-  for (let a = 0; a < count; a++) mx = Math.max(mx, src[off + a * stride] + logK[Math.abs(a - centre)]);
+  for (let j = j0; j < j1; j++) mx = Math.max(mx, src[off + j * stride] + logK[Math.abs(idx[j] - centre)]);
   if (mx === -Infinity) return mx;
   let sum = 0;
-  for (let a = 0; a < count; a++) {
-    const z = src[off + a * stride] + logK[Math.abs(a - centre)] - mx;
+  for (let j = j0; j < j1; j++) {
+    const z = src[off + j * stride] + logK[Math.abs(idx[j] - centre)] - mx;
     if (z > EXP_NEG_MIN) sum += expNeg(z);
   }
   return mx + Math.log(sum);
@@ -300,8 +405,9 @@ function lseLine(
  * Math.exp: exp(z) = exp(−k/64) · exp(r) with k = round(−64 z) (exp(−k/64) from a table filled by
  * Math.exp) and r = z + k/64 in [−1/128, 1/128], exp(r) by its Taylor polynomial of degree 6
  * (truncation below r⁷/7! < 6e-19 relative). Within 5e-16 relative of Math.exp over the range
- * (tested on a dense sweep): rounding level, like the log-sum-exp it serves. It lives in this file
- * because the hot loops must inline it (through a module boundary tsx's loader adds an accessor call).
+ * (tested on a dense sweep): rounding level, like the log-sum-exp it serves. It and
+ * {@link expNonPos} live in this file because the hot loops must inline them (through a module
+ * boundary tsx's loader adds an accessor call).
  */
 /** Table resolution: steps of 1/SCALE in z. */
 const SCALE = 64;
@@ -309,10 +415,44 @@ const SCALE = 64;
 export const EXP_NEG_MIN = -40;
 const TABLE = Float64Array.from({ length: -EXP_NEG_MIN * SCALE + 1 }, (_, k) => Math.exp(-k / SCALE));
 
+/** exp(r) for |r| <= 1/128 (Taylor, degree 6). */
+function expSmall(r: number): number {
+  return 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
+}
+
 /** exp(z) for EXP_NEG_MIN <= z <= 0 (other z: undefined result). */
 export function expNeg(z: number): number {
   const k = (0.5 - z * SCALE) | 0; // round(−64 z), z <= 0
-  const r = z + k / SCALE;
-  const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
-  return TABLE[k] * p;
+  return TABLE[k] * expSmall(z + k / SCALE);
+}
+
+/** Below this exp(z) < 2^−1075 rounds to 0. */
+const EXP_UNDERFLOW = -745.2;
+/** exp(−j), integer j from 0 to 745. */
+const WHOLE = Float64Array.from({ length: 746 }, (_, j) => Math.exp(-j));
+
+/**
+ * exp(z) for any z <= 0 (−∞ included; 0 below −745.2), for the factors of the shifted products:
+ * as {@link expNeg} with exp(−k/64) = exp(−⌊k/64⌋) · exp(−(k mod 64)/64) from two tables, so
+ * within ~4 ulps relative of Math.exp where the result is normal (tested), and within 2^−1073
+ * absolute where it is subnormal. That is rounding level there: the argument itself, a difference
+ * of log values of up to thousands of nats, carries an absolute error of ~1e−13.
+ */
+export function expNonPos(z: number): number {
+  if (!(z >= EXP_UNDERFLOW)) return 0;
+  const k = (0.5 - z * SCALE) | 0;
+  return WHOLE[k >> 6] * (TABLE[k & 63] * expSmall(z + k / SCALE));
+}
+
+/**
+ * v[off + e] = exp(v[off + e] + w[off + e]) for e < count: {@link expNonPos} where the sum is
+ * <= 0 (within 1e-15 relative where the result is normal), Math.exp where it is positive. For
+ * the log-domain iteration's error (V ⊙ K U, mostly below 1): Math.exp there cost ~6% of a 128²
+ * iteration.
+ */
+export function expOfSum(v: Float64Array, w: Float64Array, off: number, count: number): void {
+  for (let e = off; e < off + count; e++) {
+    const z = v[e] + w[e];
+    v[e] = z <= 0 ? expNonPos(z) : Math.exp(z);
+  }
 }
