@@ -22,7 +22,7 @@
  *   terms, and each loses less than 2^−1071 absolute: a sum at least {@link SHIFTED_MIN} is
  *   exact to rounding, and a smaller one (a dominant term underflowed) is recomputed as a plain
  *   log-sum-exp (`lseTerms`). The row passes shift by the row's maximum only. The exps are table
- *   lookups plus a short polynomial ({@link expNonPos}), (|in| + |out|)·N per column pass instead
+ *   lookups plus a short polynomial ({@link expFast}), (|in| + |out|)·N per column pass instead
  *   of one per term. At 128² (the benchmark's warm λ change, blur 2 spacings, all log domain)
  *   the column passes never fall back and the row passes (far fewer entries) do for ~15% of
  *   theirs; an iteration costs ~4.7 ms against ~15 ms with a log-sum-exp per term, and where the
@@ -30,6 +30,8 @@
  *   The kernel is not banded: the terms that matter are not near the output (they follow the
  *   transport, tens of cells away); nearly every factor of the shifted products is non-zero.
  */
+
+import { expFast } from '../fastExp.ts';
 
 /** Where a density on the grid has mass: its support pixels grouped by row. */
 export interface GridSupport {
@@ -154,7 +156,7 @@ function combineRows(
 
 /**
  * Smallest shifted sum the log-domain passes accept. Every factor of a shifted product is in
- * [0, 1] and within 2^−1073 absolute of its exact value where it is subnormal ({@link expNonPos};
+ * [0, 1] and within 2^−1073 absolute of its exact value where it is subnormal ({@link expFast};
  * the kernel's own entries are Math.exp's), so a product loses less than 2^−1071 absolute to
  * underflow, and a sum of at most N <= 128 products less than 2^−1064 (~5e−321): relative to a
  * sum >= 1e−290 that is below 1e−30, far under rounding. Smaller sums are recomputed exactly.
@@ -249,7 +251,7 @@ export class GridConvolution {
       const t = q * N;
       let m = -Infinity;
       for (let b = 0; b < N; b++) if (T[t + b] > m) m = T[t + b];
-      for (let b = 0; b < N; b++) E[b] = m === -Infinity ? 0 : expNonPos(T[t + b] - m);
+      for (let b = 0; b < N; b++) E[b] = m === -Infinity ? 0 : expFast(T[t + b] - m);
       for (let e = s.rowStart[q]; e < s.rowStart[q + 1]; e++) {
         const kc = s.cols[e] * N;
         let acc = 0;
@@ -271,7 +273,7 @@ export class GridConvolution {
       for (let e = e0; e < e1; e++) if (l[e] > m) m = l[e];
       let count = 0;
       for (let e = e0; e < e1; e++) {
-        coef[count] = m === -Infinity ? 0 : expNonPos(l[e] - m);
+        coef[count] = m === -Infinity ? 0 : expFast(l[e] - m);
         offs[count++] = s.cols[e] * N;
       }
       combineRows(W, q * N, K, offs, coef, count, N);
@@ -318,7 +320,7 @@ export class GridConvolution {
       const w = wOff + q * N;
       const a = alpha[q];
       for (let l = 0; l < N; l++)
-        E[q * N + l] = a === -Infinity || col[l] === -Infinity ? 0 : expNonPos(W[w + l] - a - col[l]);
+        E[q * N + l] = a === -Infinity || col[l] === -Infinity ? 0 : expFast(W[w + l] - a - col[l]);
     }
     for (let i = 0; i < nOut; i++) {
       const r = outRows[i];
@@ -327,7 +329,7 @@ export class GridConvolution {
       for (let q = 0; q < nIn; q++) beta = Math.max(beta, logK[Math.abs(r - inRows[q])] + alpha[q]);
       let count = 0;
       for (let q = 0; beta > -Infinity && q < nIn; q++) {
-        const k = expNonPos(logK[Math.abs(r - inRows[q])] + alpha[q] - beta);
+        const k = expFast(logK[Math.abs(r - inRows[q])] + alpha[q] - beta);
         // An exactly zero factor adds exactly nothing to the sum: skipped.
         if (k > 0) {
           coef[count] = k;
@@ -375,6 +377,9 @@ export class GridConvolution {
   }
 }
 
+/** Terms more than this many nats below the largest are left out of {@link lseTerms} (< e^−40 each). */
+const LSE_WINDOW = 40;
+
 /**
  * log Σ_j exp(src[off + j·stride] + logK[|idx[j] − centre|]) over j0 <= j < j1, exact to rounding
  * (the terms within 40 nats of the largest; each of the others is below e^−40 of it).
@@ -395,64 +400,16 @@ function lseTerms(
   let sum = 0;
   for (let j = j0; j < j1; j++) {
     const z = src[off + j * stride] + logK[Math.abs(idx[j] - centre)] - mx;
-    if (z > EXP_NEG_MIN) sum += expNeg(z);
+    if (z > -LSE_WINDOW) sum += expFast(z);
   }
   return mx + Math.log(sum);
 }
 
 /**
- * exp(z) for z in [−40, 0], the terms of the log-sum-exp sums above, about twice as fast as
- * Math.exp: exp(z) = exp(−k/64) · exp(r) with k = round(−64 z) (exp(−k/64) from a table filled by
- * Math.exp) and r = z + k/64 in [−1/128, 1/128], exp(r) by its Taylor polynomial of degree 6
- * (truncation below r⁷/7! < 6e-19 relative). Within 5e-16 relative of Math.exp over the range
- * (tested on a dense sweep): rounding level, like the log-sum-exp it serves. It and
- * {@link expNonPos} live in this file because the hot loops must inline them (through a module
- * boundary tsx's loader adds an accessor call).
- */
-/** Table resolution: steps of 1/SCALE in z. */
-const SCALE = 64;
-/** Lowest z handled; the callers only exponentiate terms within 40 nats of a maximum. */
-export const EXP_NEG_MIN = -40;
-const TABLE = Float64Array.from({ length: -EXP_NEG_MIN * SCALE + 1 }, (_, k) => Math.exp(-k / SCALE));
-
-/** exp(r) for |r| <= 1/128 (Taylor, degree 6). */
-function expSmall(r: number): number {
-  return 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
-}
-
-/** exp(z) for EXP_NEG_MIN <= z <= 0 (other z: undefined result). */
-export function expNeg(z: number): number {
-  const k = (0.5 - z * SCALE) | 0; // round(−64 z), z <= 0
-  return TABLE[k] * expSmall(z + k / SCALE);
-}
-
-/** Below this exp(z) < 2^−1075 rounds to 0. */
-const EXP_UNDERFLOW = -745.2;
-/** exp(−j), integer j from 0 to 745. */
-const WHOLE = Float64Array.from({ length: 746 }, (_, j) => Math.exp(-j));
-
-/**
- * exp(z) for any z <= 0 (−∞ included; 0 below −745.2), for the factors of the shifted products:
- * as {@link expNeg} with exp(−k/64) = exp(−⌊k/64⌋) · exp(−(k mod 64)/64) from two tables, so
- * within ~4 ulps relative of Math.exp where the result is normal (tested), and within 2^−1073
- * absolute where it is subnormal. That is rounding level there: the argument itself, a difference
- * of log values of up to thousands of nats, carries an absolute error of ~1e−13.
- */
-export function expNonPos(z: number): number {
-  if (!(z >= EXP_UNDERFLOW)) return 0;
-  const k = (0.5 - z * SCALE) | 0;
-  return WHOLE[k >> 6] * (TABLE[k & 63] * expSmall(z + k / SCALE));
-}
-
-/**
- * v[off + e] = exp(v[off + e] + w[off + e]) for e < count: {@link expNonPos} where the sum is
- * <= 0 (within 1e-15 relative where the result is normal), Math.exp where it is positive. For
- * the log-domain iteration's error (V ⊙ K U, mostly below 1): Math.exp there cost ~6% of a 128²
- * iteration.
+ * v[off + e] = exp(v[off + e] + w[off + e]) for e < count, by {@link expFast} (within 1e-15
+ * relative where the result is normal). For the log-domain iteration's error (V ⊙ K U): Math.exp
+ * there cost ~6% of a 128² iteration.
  */
 export function expOfSum(v: Float64Array, w: Float64Array, off: number, count: number): void {
-  for (let e = off; e < off + count; e++) {
-    const z = v[e] + w[e];
-    v[e] = z <= 0 ? expNonPos(z) : Math.exp(z);
-  }
+  for (let e = off; e < off + count; e++) v[e] = expFast(v[e] + w[e]);
 }
