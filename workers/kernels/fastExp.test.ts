@@ -23,6 +23,7 @@ describe('expFast', () => {
 
   it('is 0 below −745.2 (as Math.exp rounds to), and Math.exp from 709 up and for NaN', () => {
     for (const z of [-Infinity, -1e6, -800, -745.3]) expect(expFast(z)).toBe(0);
-    for (const z of [709, 709.7, 710, 1e6, Infinity, NaN]) expect(Object.is(expFast(z), Math.exp(z))).toBe(true);
+    for (const z of [709, 709.7, 710, 1e6, Infinity, NaN])
+      expect(Object.is(expFast(z), Math.exp(z))).toBe(true);
   });
 });
