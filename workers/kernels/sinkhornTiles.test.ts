@@ -35,6 +35,15 @@ function kernel(theta: number, eps: number, cost = C, rowOrder = rows, colOrder 
   return { K, fA, gA };
 }
 
+// A banded cost in index order (for the truncation tests): tiles far from the diagonal hold only
+// negligible entries.
+const band = Float64Array.from(
+  { length: n * m },
+  (_, k) => 10 * (Math.floor(k / m) / (n - 1) - (k % m) / (m - 1)) ** 2,
+);
+const identityRows = Int32Array.from({ length: n }, (_, i) => i);
+const identityCols = Int32Array.from({ length: m }, (_, j) => j);
+
 /** Dense plan of the kernel at scalings u, v, original order. */
 function densePlan(K: TiledKernel, u: Float64Array, v: Float64Array): Float64Array {
   const P = new Float64Array(n * m);
@@ -121,13 +130,6 @@ describe('TiledKernel and its plan read-out', () => {
   });
 
   it('truncation: left-out mass is below the reported bound, which stays small', () => {
-    // A banded cost in index order: tiles far from the diagonal hold only negligible entries.
-    const band = Float64Array.from(
-      { length: n * m },
-      (_, k) => 10 * (Math.floor(k / m) / (n - 1) - (k % m) / (m - 1)) ** 2,
-    );
-    const identityRows = Int32Array.from({ length: n }, (_, i) => i);
-    const identityCols = Int32Array.from({ length: m }, (_, j) => j);
     const eps = 0.05;
     const theta = 12;
     const exact = kernel(Infinity, eps, band, identityRows, identityCols).K;
@@ -198,12 +200,6 @@ describe('TiledKernel and its plan read-out', () => {
     });
 
     it('keeps the truncation bound valid when entries grow', () => {
-      const band = Float64Array.from(
-        { length: n * m },
-        (_, k) => 10 * (Math.floor(k / m) / (n - 1) - (k % m) / (m - 1)) ** 2,
-      );
-      const identityRows = Int32Array.from({ length: n }, (_, i) => i);
-      const identityCols = Int32Array.from({ length: m }, (_, j) => j);
       const eps = 0.05;
       const { K, fA, gA } = kernel(12, eps, band, identityRows, identityCols);
       // Negative offsets (up to 0.5 = 10 nats at this ε) make every entry grow.
