@@ -86,7 +86,8 @@ export async function solveCommand(argv: readonly string[], readStdin: StdinRead
   const load = SOLVERS[scenario.method];
   if (!load) throw new UsageError(`method ${quote(scenario.method)} is not available yet`);
   const solver = (await load()).default;
-  const prepared = solver.prepare({ scenario, query });
+  const explicitParams = new Set(args.params.map(([key]) => key));
+  const prepared = solver.prepare({ scenario, query, explicitParams });
   const start = performance.now();
   const result = solver.run(prepared);
   const timeMs = performance.now() - start;

@@ -40,6 +40,25 @@ describe('ot solve --method fusion', () => {
     expect(res.permutations).toHaveLength(2);
     for (const p of res.permutations)
       expect([...p].sort((u: number, v: number) => u - v)).toEqual([...Array(64).keys()]);
+    // The file's `clients` alone does not start the many-models run.
+    expect(res.federated).toBeUndefined();
+  });
+
+  it('--param clients=3: the many-models run, where the aligned average beats FedAvg', async () => {
+    const res = await solve(scenario(), 'clients=3', 'trainSteps=300', 'alignment=soft');
+    const f = res.federated;
+    expect(f.clients).toBe(3);
+    // Each client gets its chunk (mostly one arm, 10% mixed in from the others).
+    expect(f.chunkSizes).toHaveLength(3);
+    for (const c of f.chunkSizes) expect(c).toBeGreaterThan(100);
+    expect(f.clientAccuracies).toHaveLength(3);
+    for (const a of f.clientAccuracies) expect(a).toBeGreaterThan(0.5);
+    // Their plain average is poor, the average aligned by OTFusion is not (the panel's e2e sees
+    // > 10 points on the defaults; here 0.66 against 0.85).
+    expect(f.accuracyAligned).toBeGreaterThan(f.accuracyFedAvg + 0.1);
+    for (const key of ['lossFedAvg', 'lossAligned']) expect(f[key]).toBeGreaterThan(0);
+    // The pair's figures are still there.
+    expect(res.lossNaive).toHaveLength(25);
   });
 
   it.each(['weights', 'activations', 'soft'])(

@@ -13,6 +13,8 @@ export interface SolveInput {
   readonly scenario: Scenario;
   /** `--query` points, interleaved, or null. */
   readonly query: Float64Array | null;
+  /** The parameters named on the command line (`--param key=…`), as opposed to the file's. */
+  readonly explicitParams: ReadonlySet<string>;
 }
 
 /** A plain JSON object (numbers, strings, booleans, arrays, nested objects). */

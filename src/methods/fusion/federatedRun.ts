@@ -10,7 +10,7 @@ import { proxied, solverClient, stopRun } from '../../solver/solver.ts';
 import { trackRun } from '../../solver/trackRun.ts';
 import { clearResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
-import { fusionOptions, fusionProblem } from './options.ts';
+import { federatedOptions, fusionProblem } from './options.ts';
 
 export const FEDERATED_LANE = 'fusion-many';
 
@@ -22,7 +22,7 @@ export function runFederated(s: Scenario): Promise<void> {
     return Promise.resolve();
   }
   const cloud = sourceCloud(s);
-  const o = fusionOptions(s);
+  const options = federatedOptions(s);
   return trackRun<FederatedSummary>(
     FEDERATED_LANE,
     s,
@@ -38,15 +38,7 @@ export function runFederated(s: Scenario): Promise<void> {
                 jobId,
                 points,
                 labels,
-                options: {
-                  clients: Number(s.params.clients),
-                  split: o.split,
-                  seed: o.seed,
-                  width: o.width,
-                  depth: o.depth,
-                  trainSteps: o.trainSteps,
-                  alignment: o.alignment,
-                },
+                options,
               },
               [points.buffer as ArrayBuffer, labels.buffer as ArrayBuffer],
             ),

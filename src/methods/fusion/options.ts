@@ -1,5 +1,5 @@
 /** The fusion kernel's options from a scenario's fusion parameters, and whether it can train (shared by the app and the CLI). */
-import type { FusionOptions } from '../../../workers/methods/fusionTypes.ts';
+import type { FederatedRunOptions, FusionOptions } from '../../../workers/methods/fusionTypes.ts';
 import { sourceCloud, type Scenario } from '../../scenario/types.ts';
 import { labelProblem } from '../adapt/inputs.ts';
 
@@ -15,6 +15,20 @@ export function fusionOptions(s: Scenario): FusionOptions {
     split: p.split as FusionOptions['split'],
     modelB: p.modelB as FusionOptions['modelB'],
     seed: s.seed,
+  };
+}
+
+/** The many-models run's options of `s`: `clients` clients, each trained and aligned as the pair is. */
+export function federatedOptions(s: Scenario): FederatedRunOptions {
+  const o = fusionOptions(s);
+  return {
+    clients: Number(s.params.clients),
+    split: o.split,
+    seed: o.seed,
+    width: o.width,
+    depth: o.depth,
+    trainSteps: o.trainSteps,
+    alignment: o.alignment,
   };
 }
 
