@@ -43,6 +43,7 @@ FILE is a scenario file, or - for standard input. A reference case file (an obje
 Options of solve:
   --method M              Override the scenario's method (${METHOD_ID_LIST.join(', ')}).
   --param key=value       Override one parameter of the method (repeatable), e.g. --param epsilon=0.1.
+                          fusion: --param clients=K also merges K clients (FedAvg vs aligned).
   --query QUERY.json      A JSON array of [x, y] points: where a map is evaluated
                           (brenier), the starting support (barycenter), or where the
                           trained critic is evaluated (critic: criticAtQuery).
