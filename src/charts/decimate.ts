@@ -1,13 +1,14 @@
 /**
- * Min–max ("M4") decimation of a polyline for drawing: of the points that fall in one bucket of
- * screen x, keep the first, the lowest, the highest and the last, in their order. Drawn at the
+ * Min–max ("M4") decimation of a polyline for drawing: of each run of consecutive points that
+ * fall in one bucket of screen x, keep the first, the lowest, the highest and the last, in their
+ * order. Drawn at the
  * bucket's resolution the line looks the same as with every point (each bucket's vertical extent
  * and its joins to the neighbours are kept), and a 10,000-step loss curve becomes a few hundred
  * points: the chart re-renders on every progress message while a model trains.
  */
 
 /**
- * @param idx indices of the points to draw, in increasing screen x
+ * @param idx indices of the points to draw, in drawing order (normally increasing screen x)
  * @param px screen x of point k (any units); @param py screen y of point k
  * @param bucket bucket width in px's units (e.g. half a viewBox unit)
  * @returns the kept indices, a subsequence of idx (idx itself when there is nothing to drop)
