@@ -14,10 +14,11 @@ export function pythonImports(engine: PythonEngine): string {
   return `import argparse\nimport json\nimport os\nimport time\n\nimport numpy as np\n${lib}`;
 }
 
-/** The command-line options of an engine's script, as argparse calls. */
-function argumentSpec(engine: PythonEngine): string {
+/** The command-line options of an engine's script (and the recipe's own), as argparse calls. */
+function argumentSpec(engine: PythonEngine, own: readonly string[]): string {
   const common = [
     `    parser.add_argument("--plot", action="store_true", help="draw the result with Matplotlib")`,
+    ...own.map((line) => `    ${line}`),
   ];
   if (engine === 'pot') {
     return [
@@ -46,14 +47,14 @@ export const RUN_FUNCTION = String.raw`def run(args):
     print(json.dumps({"method": METHOD, "timeMs": round(elapsed_ms, 3), **printed}, default=_json_default))
     return result`;
 
-function mainFunction(engine: PythonEngine): string {
+function mainFunction(engine: PythonEngine, own: readonly string[]): string {
   const check =
     engine === 'pot'
       ? `    if args.device != "cpu" and args.backend != "torch":\n        parser.error("--device needs --backend torch")\n`
       : `    args.backend = "torch"\n`;
   return `def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\\n\\n")[0])
-${argumentSpec(engine)}
+${argumentSpec(engine, own)}
     args = parser.parse_args(argv)
 ${check}    result = run(args)
     if args.plot:
@@ -119,7 +120,7 @@ export function pythonScript(s: Scenario, recipe: PythonRecipe, data: string, fi
     recipe.plot(s).trim(),
     SAVE_SCENARIO.trim(),
     RUN_FUNCTION,
-    mainFunction(recipe.engine),
+    mainFunction(recipe.engine, recipe.arguments?.() ?? []),
   ];
   return `${parts.filter((p): p is string => !!p).join('\n\n\n')}\n`;
 }

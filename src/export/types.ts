@@ -38,6 +38,12 @@ export interface PythonRecipe {
    * `device` ("cpu" | "cuda") and, for the torch engine, `steps` (None or a training-step cap).
    */
   solve(s: Scenario): string;
+  /**
+   * The script's own command-line options beyond the engine's, as `parser.add_argument(...)`
+   * lines (one per option); `solve` reads them with `getattr(args, name, default)`, so a notebook
+   * (whose `args` lacks them) takes the defaults. Optional.
+   */
+  arguments?(): string[];
   /** Defines `plot(clouds, params, result, ax)` drawing the result on a Matplotlib axis. */
   plot(s: Scenario): string;
   /** Markdown with $LaTeX$ for the notebook: what the method computes, with its formula. */

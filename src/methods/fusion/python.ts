@@ -13,7 +13,11 @@ const recipe: PythonRecipe = {
     'each trained by Adam (0.01) on the mean cross-entropy over shuffled epochs in batches of 128, model B after model A from the same seeded stream (or A with its hidden units shuffled, when modelB is "permuted"); ' +
     'B is aligned to A by weight matching (coordinate descent of optimal assignments, layers in a seeded random order), activation matching (an assignment on E[z_A z_Bᵀ]) or OTFusion (exact OT between the units, layer by layer), ' +
     "with SciPy's optimal assignment, and both merges are scored at 25 values of λ on the whole cloud. " +
-    "PyTorch's random streams are not the app's LCG: the same seed gives the same kind of models, not the same bits. --device cuda trains on a GPU.",
+    "PyTorch's random streams are not the app's LCG: the same seed gives the same kind of models, not the same bits. --device cuda trains on a GPU; " +
+    '--clients K also trains K clients on chunks of the cloud and merges them, FedAvg against the aligned average (ot solve --param clients=K).',
+  arguments: () => [
+    `parser.add_argument("--clients", type=int, default=None, help="also merge this many clients (2-8): FedAvg against the aligned average")`,
+  ],
   solve: () => String.raw`
 def forward(layers, u, hidden=False):
     """The classifier given as [(W, b), ...]: ReLU hidden layers, linear logits (or the hidden outputs)."""
@@ -111,16 +115,57 @@ def curve(A, B, u, labels):
     return lambdas, loss, accuracy, barrier
 
 
-def chunks(points, labels, split):
-    """Two chunks of the cloud: by class (class k to chunk k mod 2, plus 10% of the other points),
-    the two sides of the median x, or a random halving."""
+def chunks(points, labels, split, k=2):
+    """k chunks of the cloud, as the app deals them: by class (the c-th class in increasing order to
+    chunk c mod k, plus each other point with probability 0.1), k slabs of equal count along x, or a
+    random shuffle cut into k parts."""
     n = len(points)
     if split == "classes":
         classes = np.unique(labels)
-        own = np.searchsorted(classes, labels) % 2
-        return [np.nonzero((own == k) | (np.random.rand(n) < 0.1))[0] for k in range(2)]
+        if len(classes) < k:
+            raise ValueError(f"splitting by class needs at least {k} classes (the cloud has {len(classes)})")
+        own = np.searchsorted(classes, labels) % k
+        return [np.nonzero((own == c) | (np.random.rand(n) < 0.1))[0] for c in range(k)]
     order = np.lexsort((np.arange(n), points[:, 0])) if split == "half-plane" else np.random.permutation(n)
-    return [np.sort(order[: n // 2]), np.sort(order[n // 2 :])]
+    return [np.sort(order[c * n // k : (c + 1) * n // k]) for c in range(k)]
+
+
+def score(layers, u, labels):
+    """Mean cross-entropy and accuracy of a classifier on the whole cloud."""
+    with torch.no_grad():
+        logits = forward(layers, u)
+        return float(torch.nn.functional.cross_entropy(logits, labels)), float((logits.argmax(1) == labels).double().mean())
+
+
+def merge_clients(models, u, labels, alignment, rounds=3):
+    """FedAvg (the plain average of the parameters) and the average of the models aligned to the
+    running mean, three rounds of align-then-average starting from the first client (as the app)."""
+    average = lambda ms: [(sum(W for W, _ in layer) / len(ms), sum(b for _, b in layer) / len(ms)) for layer in zip(*ms)]
+    align = {"weights": weight_matching, "activations": lambda A, B: activation_matching(A, B, u), "soft": otfusion}[alignment]
+    mean = models[0]
+    for _ in range(rounds):
+        mean = average([permute(m, align(mean, m)) for m in models])
+    return average(models), mean
+
+
+def federated(points, labels_np, u, labels, params, classes, steps, device, k):
+    """The panel's "many models" (ot solve --param clients=K): k clients, each trained on its chunk
+    in the whole cloud's frame, merged by FedAvg and by the aligned average, scored on the cloud."""
+    if not 2 <= k <= 8:
+        raise ValueError("--clients must be in 2..8")
+    parts = chunks(points, labels_np, params["split"], k)
+    models = [train_classifier(u[p], labels[p], params, classes, steps, device) for p in parts]
+    fedavg, aligned = merge_clients(models, u, labels, params["alignment"])
+    (loss_f, acc_f), (loss_a, acc_a) = score(fedavg, u, labels), score(aligned, u, labels)
+    return {
+        "clients": k,
+        "chunkSizes": [len(p) for p in parts],
+        "clientAccuracies": [score(m, u, labels)[1] for m in models],
+        "accuracyFedAvg": acc_f,
+        "accuracyAligned": acc_a,
+        "lossFedAvg": loss_f,
+        "lossAligned": loss_a,
+    }
 
 
 def solve(clouds, params, args):
@@ -148,6 +193,9 @@ def solve(clouds, params, args):
     aligned = permute(B, perms)
     lambdas, loss_naive, acc_naive, barrier_naive = curve(A, B, u, labels)
     _, loss_aligned, acc_aligned, barrier_aligned = curve(A, aligned, u, labels)
+    many = {}
+    if getattr(args, "clients", None) is not None:
+        many["federated"] = federated(points, labels_np, u, labels, params, classes, steps, device, args.clients)
     return {
         "accuracyA": acc_naive[0],
         "accuracyB": acc_naive[-1],
@@ -159,6 +207,7 @@ def solve(clouds, params, args):
         "barrierNaive": barrier_naive,
         "barrierAligned": barrier_aligned,
         "permutations": [to_numpy(p).tolist() for p in perms],
+        **many,
         "_models": (A, B, aligned, mean, std),
     }`,
   plot: () => String.raw`
