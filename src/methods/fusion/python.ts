@@ -16,7 +16,7 @@ const recipe: PythonRecipe = {
     "PyTorch's random streams are not the app's LCG: the same seed gives the same kind of models, not the same bits. --device cuda trains on a GPU; " +
     '--clients K also trains K clients on chunks of the cloud and merges them, FedAvg against the aligned average (ot solve --param clients=K).',
   arguments: () => [
-    `parser.add_argument("--clients", type=int, default=None, help="also merge this many clients (2-8): FedAvg against the aligned average")`,
+    `parser.add_argument("--clients", type=int, choices=range(2, 9), metavar="K", default=None, help="also merge K clients (2-8): FedAvg against the aligned average")`,
   ],
   solve: () => String.raw`
 def forward(layers, u, hidden=False):
