@@ -113,7 +113,7 @@ export function AdaptPanel() {
       )}
       <ParamChoice
         paramKey="regularization"
-        labels={{ none: 'None', class: 'Keep classes apart (ℓ½-ℓ1 group penalty)' }}
+        labels={{ none: 'None', class: 'Keep classes apart (ℓ½-ℓ1)' }}
       />
       {p.regularization === 'class' && (
         <ParamSlider paramKey="eta" format={(v) => `η = ${formatNumber(v, 3)}`} />
