@@ -133,7 +133,6 @@ export function* classRegularizedSteps(
   const { classOf, classes } = indexClasses(labels, n, 'the source cloud');
   const K = classes.length;
   const S = new Float64Array(K * m);
-  const W = new Float64Array(K * m);
   // η W_{k j}: the linearised penalty as a cost offset by (source class, target point).
   const offset = new Float64Array(K * m);
   const objectiveHistory = new Float64Array(o.outer);
@@ -198,8 +197,8 @@ export function* classRegularizedSteps(
     for (let e = 0; e < K * m; e++) {
       const s = S[e] + GROUP_SMOOTHING;
       objective += o.eta * Math.pow(s, GROUP_EXPONENT);
-      W[e] = GROUP_EXPONENT * Math.pow(s, GROUP_EXPONENT - 1);
-      offset[e] = o.eta * W[e];
+      // The linearisation W_kj = p (S_kj + δ)^(p−1), as the offset η W of the next costs.
+      offset[e] = o.eta * (GROUP_EXPONENT * Math.pow(s, GROUP_EXPONENT - 1));
     }
     objectiveHistory[outer] = objective;
     yield { outerIteration: outer + 1, innerIteration: 0, plan, cost, objective };
