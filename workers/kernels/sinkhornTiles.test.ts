@@ -51,6 +51,23 @@ function densePlan(K: TiledKernel, u: Float64Array, v: Float64Array): Float64Arr
   return P;
 }
 
+/**
+ * At random scalings u, v: the plan mass a truncated kernel K leaves out against the full kernel
+ * `exact`, checking that every entry K keeps is exact's (to `rel`, relative).
+ */
+function leftOut(K: TiledKernel, exact: TiledKernel, rel: number) {
+  const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
+  const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
+  const full = densePlan(exact, u, v);
+  const kept = densePlan(K, u, v);
+  let dropped = 0;
+  for (let k = 0; k < n * m; k++) {
+    expect(kept[k] === 0 || Math.abs(kept[k] - full[k]) <= rel * full[k]).toBe(true);
+    if (kept[k] === 0) dropped += full[k];
+  }
+  return { dropped, u, v };
+}
+
 describe('TiledKernel and its plan read-out', () => {
   it('stores exp((f + g − C)/ε) for every entry when nothing is truncated', () => {
     const eps = 0.7;
@@ -135,15 +152,7 @@ describe('TiledKernel and its plan read-out', () => {
     const exact = kernel(Infinity, eps, band, identityRows, identityCols).K;
     const { K } = kernel(theta, eps, band, identityRows, identityCols);
     expect(K.tileCount).toBeLessThan(exact.tileCount);
-    const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
-    const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
-    const full = densePlan(exact, u, v);
-    const kept = densePlan(K, u, v);
-    let dropped = 0;
-    for (let k = 0; k < n * m; k++) {
-      expect(kept[k] === 0 || kept[k] === full[k]).toBe(true);
-      dropped += full[k] - kept[k];
-    }
+    const { dropped, u, v } = leftOut(K, exact, 0);
     expect(dropped).toBeGreaterThan(0);
     const bound = K.droppedMassBound(u, v);
     expect(dropped).toBeLessThanOrEqual(bound);
@@ -209,15 +218,7 @@ describe('TiledKernel and its plan read-out', () => {
       // The reference kernel at the potentials K has (its build may shift a dead column's).
       const exact = kernel(Infinity, eps, shifted, identityRows, identityCols).K;
       exact.buildExact(fA.slice(), gA.slice(), eps, false);
-      const u = Float64Array.from({ length: K.nPad }, () => 0.5 + rand());
-      const v = Float64Array.from({ length: K.mPad }, () => 0.5 + rand());
-      const full = densePlan(exact, u, v);
-      const kept = densePlan(K, u, v);
-      let dropped = 0;
-      for (let k = 0; k < n * m; k++) {
-        expect(kept[k] === 0 || Math.abs(kept[k] - full[k]) <= 1e-13 * full[k]).toBe(true);
-        if (kept[k] === 0) dropped += full[k];
-      }
+      const { dropped, u, v } = leftOut(K, exact, 1e-13);
       expect(dropped).toBeGreaterThan(0);
       expect(dropped).toBeLessThanOrEqual(K.droppedMassBound(u, v));
     });
