@@ -111,10 +111,7 @@ export function AdaptPanel() {
       {p.transport === 'entropic' && (
         <ParamSlider paramKey="epsilon" format={(v) => `ε = ${formatNumber(v, 3)}`} />
       )}
-      <ParamChoice
-        paramKey="regularization"
-        labels={{ none: 'None', class: 'Keep classes apart (ℓ½-ℓ1)' }}
-      />
+      <ParamChoice paramKey="regularization" labels={{ none: 'None', class: 'Keep classes apart (ℓ½-ℓ1)' }} />
       {p.regularization === 'class' && (
         <ParamSlider paramKey="eta" format={(v) => `η = ${formatNumber(v, 3)}`} />
       )}
