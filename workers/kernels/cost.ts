@@ -79,3 +79,25 @@ export function normalizeWeights(weights: Float64Array | null, n: number): Float
   for (let i = 0; i < n; i++) out[i] = weights[i] / max / total;
   return out;
 }
+
+/**
+ * C_ij + offset[classOf[i]·m + j] into `out` (n×m, row-major; a new array by default): costs
+ * shifted by an amount that depends only on the source point's class and the target point, as
+ * class-regularised transport's linearised penalty is.
+ * @param C n×m costs; @param classOf class of each of the n source points
+ * @param offset classes×m, cost units
+ */
+export function offsetByRowClass(
+  C: Float64Array,
+  m: number,
+  classOf: Int32Array,
+  offset: Float64Array,
+  out: Float64Array = new Float64Array(C.length),
+): Float64Array {
+  for (let i = 0; i < classOf.length; i++) {
+    const row = i * m;
+    const o = classOf[i] * m;
+    for (let j = 0; j < m; j++) out[row + j] = C[row + j] + offset[o + j];
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 /**
  * Input checks, the ε schedule and the potentials of zero-weight points for `sinkhorn.ts`.
  */
+import { offsetByRowClass } from './cost.ts';
 import type { SinkhornOptions } from './sinkhorn.ts';
 import type { RowClassOffset } from './sinkhornSolver.ts';
 
@@ -156,8 +157,10 @@ export function originalPotentials(
   costOffset: RowClassOffset | null = null,
 ): { f: Float64Array; g: Float64Array } {
   const { n, m, a, b, rows, cols } = input;
+  // The offset costs are copied only when some point has zero weight (their c-transforms read them).
   const someZero = rows.length < n || cols.length < m;
-  const C = costOffset && someZero ? offsetCosts(input.C, m, costOffset) : input.C;
+  const C =
+    costOffset && someZero ? offsetByRowClass(input.C, m, costOffset.classOf, costOffset.offset) : input.C;
   const f = new Float64Array(n);
   const g = new Float64Array(m);
   for (let r = 0; r < rows.length; r++) f[rows[r]] = fInt[r];
@@ -189,9 +192,4 @@ function logSumExp(z: Float64Array): number {
   let s = 0;
   for (const x of z) s += Math.exp(x - mx);
   return mx + Math.log(s);
-}
-
-/** C_ij + offset[classOf[i]·m + j] (a copy, made only when some point has zero weight). */
-function offsetCosts(C: Float64Array, m: number, { classOf, offset }: RowClassOffset): Float64Array {
-  return C.map((x, e) => x + offset[classOf[(e / m) | 0] * m + (e % m)]);
 }

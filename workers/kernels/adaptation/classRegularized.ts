@@ -26,6 +26,7 @@
  * stopInnerThr, tested every 10 passes) and cap; where its inner solves converge, the plans agree
  * to ~1e-12 (the fixtures' eta = 0.1 and 1.0 cases match to 1e-9 absolute per entry).
  */
+import { offsetByRowClass } from '../cost.ts';
 import { exactOT } from '../exact.ts';
 import { densePlan, planCost, planMarginalError } from '../plan.ts';
 import { SinkhornSolver } from '../sinkhornSolver.ts';
@@ -164,7 +165,7 @@ export function* classRegularizedSteps(
     S.fill(0);
     if (!solver) {
       // The first outer iteration solves the plain problem (POT starts from W = 0).
-      const r = exactOT(a, b, outer === 0 ? C : regularisedCost(C, offset, classOf, m, Creg));
+      const r = exactOT(a, b, outer === 0 ? C : offsetByRowClass(C, m, classOf, offset, Creg));
       plan = densePlan(r.plan, n, m);
       ({ f, g } = r);
       innerIterations += r.iterations;
@@ -231,22 +232,6 @@ export function classRegularizedTransport(
     const r = it.next();
     if (r.done) return r.value;
   }
-}
-
-/** C_ij + offset_{class(i), j} into out (n×m). */
-function regularisedCost(
-  C: Float64Array,
-  offset: Float64Array,
-  classOf: Int32Array,
-  m: number,
-  out: Float64Array,
-): Float64Array {
-  for (let i = 0; i < classOf.length; i++) {
-    const row = i * m;
-    const w = classOf[i] * m;
-    for (let j = 0; j < m; j++) out[row + j] = C[row + j] + offset[w + j];
-  }
-  return out;
 }
 
 function checkOptions(options: ClassRegularizedOptions) {
