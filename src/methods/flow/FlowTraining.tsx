@@ -84,6 +84,7 @@ export function FlowTraining() {
   const n = losses?.length ?? 0;
   const smoothed = useMemo(() => (losses ? smooth(losses, losses.length) : null), [losses]);
   const lastLoss = smoothed && n > 0 ? smoothed[n - 1] : undefined;
+  const steps = useMemo(() => ramp(n), [n]);
 
   return (
     <>
@@ -130,10 +131,10 @@ export function FlowTraining() {
       <ProgressBar label="Training progress" fraction={fraction} />
       <LineChart
         series={
-          losses && n > 0
+          losses && smoothed && n > 0
             ? [
-                { name: 'loss per step', x: ramp(n), y: losses, color: 'var(--grid)' },
-                { name: 'loss (moving average)', x: ramp(n), y: smoothed ?? [], color: 'var(--accent)' },
+                { name: 'loss per step', x: steps, y: losses, color: 'var(--grid)' },
+                { name: 'loss (moving average)', x: steps, y: smoothed, color: 'var(--accent)' },
               ]
             : []
         }
