@@ -9,10 +9,9 @@ import {
   exportFolder,
   galleryScenarios,
   maxAbsDiff,
-  notebookJson,
   relDiff,
-  scriptJson,
-  solveJson,
+  solveAndNotebook,
+  solveAndScript,
 } from './pythonHarness.ts';
 
 const dir = exportFolder();
@@ -23,10 +22,7 @@ describePython('domain adaptation exported to Python', () => {
       const tol = transport === 'exact' ? 1e-9 : 1e-6;
       it(`${id}, ${transport}: plan cost, mapped source, purity and predictions agree (${tol})`, async () => {
         const params = { transport };
-        const [ours, theirs] = await Promise.all([
-          solveJson(dir(), scenario, params),
-          scriptJson(dir(), scenario, params),
-        ]);
+        const [ours, theirs] = await solveAndScript(dir(), scenario, params);
         expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(tol);
         expect(maxAbsDiff(theirs.mappedSource, ours.mappedSource)).toBeLessThan(tol);
         expect(Math.abs(theirs.purity - ours.purity)).toBeLessThan(tol);
@@ -39,7 +35,7 @@ describePython('domain adaptation exported to Python', () => {
 
   it('the notebook is valid nbformat 4 and its code cells print the same cost', async () => {
     const { scenario } = galleryScenarios('adapt')[0];
-    const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), notebookJson(dir(), scenario)]);
+    const [ours, theirs] = await solveAndNotebook(dir(), scenario);
     expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-6);
   });
 });
@@ -50,10 +46,7 @@ describePython('decorrelation exported to Python', () => {
       const tol = transport === 'exact' ? 1e-9 : 1e-6;
       it(`${id}, ${transport}: W2² before and after and the mapped points agree (${tol})`, async () => {
         const params = { transport };
-        const [ours, theirs] = await Promise.all([
-          solveJson(dir(), scenario, params),
-          scriptJson(dir(), scenario, params),
-        ]);
+        const [ours, theirs] = await solveAndScript(dir(), scenario, params);
         expect(theirs.classes).toEqual(ours.classes);
         // "before" is exact OT in both transports: 1e-9 always.
         expect(maxAbsDiff(theirs.perClassBefore, ours.perClassBefore)).toBeLessThan(1e-9);
@@ -66,10 +59,7 @@ describePython('decorrelation exported to Python', () => {
   it("runs on POT's torch backend (--backend torch) with the same result", async () => {
     const { scenario } = galleryScenarios('decorrelate')[0];
     const params = { transport: 'entropic' };
-    const [ours, theirs] = await Promise.all([
-      solveJson(dir(), scenario, params),
-      scriptJson(dir(), scenario, params, ['--backend', 'torch']),
-    ]);
+    const [ours, theirs] = await solveAndScript(dir(), scenario, params, ['--backend', 'torch']);
     expect(relDiff(theirs.after, ours.after)).toBeLessThan(1e-6);
   });
 });

@@ -19,9 +19,10 @@ import {
   describePython,
   exportFolder,
   galleryScenarios,
-  notebookJson,
   relDiff,
   scriptJson,
+  solveAndNotebook,
+  solveAndScript,
   solveJson,
 } from './pythonHarness.ts';
 
@@ -59,7 +60,7 @@ function expectFreeSupport(theirs: Json, ours: Json): void {
 describePython('Wasserstein barycenters exported to Python', () => {
   for (const { id, scenario } of galleryScenarios('barycenter')) {
     it(`${id}: free support, costs and objective agree with ot solve (1e-6 / 1e-9)`, async () => {
-      const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), scriptJson(dir(), scenario)]);
+      const [ours, theirs] = await solveAndScript(dir(), scenario);
       expect(theirs.solver).toBe('free-support');
       expectFreeSupport(theirs, ours);
     });
@@ -97,7 +98,7 @@ describePython('Wasserstein barycenters exported to Python', () => {
 
   it('the notebook is valid nbformat 4 and its code cells print the same objective', async () => {
     const { scenario } = galleryScenarios('barycenter')[1];
-    const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), notebookJson(dir(), scenario)]);
+    const [ours, theirs] = await solveAndNotebook(dir(), scenario);
     expect(relDiff(theirs.objective, ours.objective)).toBeLessThan(1e-9);
   });
 });

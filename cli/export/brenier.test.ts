@@ -10,12 +10,13 @@ import { expect, it } from 'vitest';
 import {
   capSteps,
   describePython,
-  exportFolder,
   expectSameShape,
+  exportFolder,
   galleryScenarios,
   notebookJson,
   relDiff,
   scriptJson,
+  solveAndScript,
   solveJson,
 } from './pythonHarness.ts';
 
@@ -31,7 +32,7 @@ function distances(p: number[][], q: number[][]): { max: number; rms: number } {
 describePython('Brenier maps exported to PyTorch', () => {
   for (const { id, scenario } of galleryScenarios('brenier')) {
     it(`${id}: the entropic map agrees with ot solve (1e-5)`, async () => {
-      const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), scriptJson(dir(), scenario)]);
+      const [ours, theirs] = await solveAndScript(dir(), scenario);
       expect(theirs.method).toBe('brenier');
       expectSameShape(theirs, ours);
       expect(theirs.estimator).toBe('entropic');

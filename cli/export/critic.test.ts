@@ -9,12 +9,13 @@ import { expect, it } from 'vitest';
 import {
   capSteps,
   describePython,
-  exportFolder,
   expectSameShape,
+  exportFolder,
   galleryScenarios,
   notebookJson,
   relDiff,
   scriptJson,
+  solveAndScript,
   solveJson,
 } from './pythonHarness.ts';
 
@@ -38,7 +39,7 @@ describePython('the W1 critic exported to PyTorch', () => {
 
   it('critic-far-apart, full recipe: the estimate is within 5% of the app’s and of exact W1', async () => {
     const { scenario } = galleryScenarios('critic')[0];
-    const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), scriptJson(dir(), scenario)]);
+    const [ours, theirs] = await solveAndScript(dir(), scenario);
     expect(theirs.steps).toBe(ours.steps);
     expect(relDiff(theirs.w1Estimate, ours.w1Estimate)).toBeLessThan(0.05);
     expect(relDiff(theirs.w1Estimate, theirs.w1Exact)).toBeLessThan(0.05);

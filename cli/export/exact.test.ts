@@ -4,10 +4,9 @@ import {
   describePython,
   exportFolder,
   galleryScenarios,
-  notebookJson,
   relDiff,
-  scriptJson,
-  solveJson,
+  solveAndNotebook,
+  solveAndScript,
 } from './pythonHarness.ts';
 
 const dir = exportFolder();
@@ -15,7 +14,7 @@ const dir = exportFolder();
 describePython('exact OT exported to Python', () => {
   for (const { id, scenario } of galleryScenarios('exact')) {
     it(`${id}: the script's ot.emd cost equals ot solve's (relative 1e-9)`, async () => {
-      const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), scriptJson(dir(), scenario)]);
+      const [ours, theirs] = await solveAndScript(dir(), scenario);
       expect(theirs.method).toBe('exact');
       expect(theirs.status).toBe('optimal');
       expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-9);
@@ -26,16 +25,18 @@ describePython('exact OT exported to Python', () => {
 
   it("runs on POT's torch backend (--backend torch) with the same cost", async () => {
     const { scenario } = galleryScenarios('exact')[0];
-    const [ours, theirs] = await Promise.all([
-      solveJson(dir(), scenario),
-      scriptJson(dir(), scenario, {}, ['--backend', 'torch', '--device', 'cpu']),
+    const [ours, theirs] = await solveAndScript(dir(), scenario, {}, [
+      '--backend',
+      'torch',
+      '--device',
+      'cpu',
     ]);
     expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-9);
   });
 
   it('the notebook is valid nbformat 4 and its code cells print the same cost', async () => {
     const { scenario } = galleryScenarios('exact')[0];
-    const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), notebookJson(dir(), scenario)]);
+    const [ours, theirs] = await solveAndNotebook(dir(), scenario);
     expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-9);
   });
 });

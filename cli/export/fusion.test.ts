@@ -12,12 +12,13 @@ import { expect, it } from 'vitest';
 import {
   capSteps,
   describePython,
-  exportFolder,
   expectSameShape,
+  exportFolder,
   galleryScenarios,
   notebookJson,
   relDiff,
   scriptJson,
+  solveAndScript,
   solveJson,
 } from './pythonHarness.ts';
 
@@ -73,7 +74,7 @@ describePython('model fusion exported to PyTorch', () => {
 
   it('fusion-spirals, full recipe: accurate models, aligned barrier below half the naive one', async () => {
     const { scenario } = gallery[0];
-    const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), scriptJson(dir(), scenario)]);
+    const [ours, theirs] = await solveAndScript(dir(), scenario);
     for (const r of [ours, theirs]) {
       expect(r.accuracyA).toBeGreaterThanOrEqual(0.95);
       expect(r.accuracyB).toBeGreaterThanOrEqual(0.95);

@@ -11,12 +11,11 @@ import {
   exportFolder,
   exportTo,
   galleryScenarios,
-  notebookJson,
   planGap,
   relDiff,
   runPython,
-  scriptJson,
-  solveJson,
+  solveAndNotebook,
+  solveAndScript,
 } from './pythonHarness.ts';
 
 const dir = exportFolder();
@@ -26,10 +25,7 @@ describePython('partial transport exported to Python', () => {
     for (const mass of [scenario.params.mass as number, 1]) {
       it(`${id}, m = ${mass}: the exact cost equals ot solve's (relative 1e-9)`, async () => {
         const params = { epsilon: 0, mass };
-        const [ours, theirs] = await Promise.all([
-          solveJson(dir(), scenario, params),
-          scriptJson(dir(), scenario, params),
-        ]);
+        const [ours, theirs] = await solveAndScript(dir(), scenario, params);
         expect(theirs.method).toBe('partial');
         expect(theirs.algorithm).toBe('exact');
         expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-9);
@@ -39,10 +35,7 @@ describePython('partial transport exported to Python', () => {
 
     it(`${id}, epsilon = 0.05: the entropic cost and plan agree with ot solve (1e-6)`, async () => {
       const params = { epsilon: 0.05 };
-      const [ours, theirs] = await Promise.all([
-        solveJson(dir(), scenario, params),
-        scriptJson(dir(), scenario, params),
-      ]);
+      const [ours, theirs] = await solveAndScript(dir(), scenario, params);
       expect(theirs.algorithm).toBe('entropic');
       expect(theirs.converged).toBe(true);
       expect(theirs.epsilon).toBe(ours.epsilon);
@@ -60,7 +53,7 @@ describePython('partial transport exported to Python', () => {
 
   it('the notebook is valid nbformat 4 and its code cells print the same cost', async () => {
     const { scenario } = galleryScenarios('partial')[0];
-    const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), notebookJson(dir(), scenario)]);
+    const [ours, theirs] = await solveAndNotebook(dir(), scenario);
     expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-9);
   });
 });

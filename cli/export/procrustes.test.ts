@@ -8,10 +8,9 @@ import {
   exportFolder,
   galleryScenarios,
   maxAbsDiff,
-  notebookJson,
   relDiff,
-  scriptJson,
-  solveJson,
+  solveAndNotebook,
+  solveAndScript,
 } from './pythonHarness.ts';
 
 const dir = exportFolder();
@@ -28,10 +27,7 @@ describePython('Procrustes exported to Python', () => {
   for (const { id, scenario } of galleryScenarios('procrustes')) {
     for (const params of MODES) {
       it(`${id}, ${Object.values(params).join(' ')}: the motion, rmsd and aligned points agree (1e-9)`, async () => {
-        const [ours, theirs] = await Promise.all([
-          solveJson(dir(), scenario, params),
-          scriptJson(dir(), scenario, params),
-        ]);
+        const [ours, theirs] = await solveAndScript(dir(), scenario, params);
         expect(theirs.reflected).toBe(ours.reflected);
         expect(maxAbsDiff(theirs.rotation, ours.rotation)).toBeLessThan(1e-9);
         expect(Math.abs(theirs.scale - ours.scale)).toBeLessThan(1e-9);
@@ -46,7 +42,7 @@ describePython('Procrustes exported to Python', () => {
 
   it('the notebook is valid nbformat 4 and its code cells print the same motion', async () => {
     const { scenario } = galleryScenarios('procrustes')[0];
-    const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), notebookJson(dir(), scenario)]);
+    const [ours, theirs] = await solveAndNotebook(dir(), scenario);
     expect(maxAbsDiff(theirs.rotation, ours.rotation)).toBeLessThan(1e-9);
   });
 });

@@ -172,6 +172,28 @@ export async function notebookJson(
   return resultJson(runPython(dir, program));
 }
 
+/**
+ * `ot solve` and the exported script on the same scenario and parameters, run side by side:
+ * [ours, theirs]. `args` are the script's own options.
+ */
+export function solveAndScript(
+  dir: string,
+  s: Scenario,
+  params: Readonly<Record<string, string | number>> = {},
+  args: readonly string[] = [],
+): Promise<[Json, Json]> {
+  return Promise.all([solveJson(dir, s, params), scriptJson(dir, s, params, args)]);
+}
+
+/** `ot solve` and the exported notebook on the same scenario and parameters: [ours, theirs]. */
+export function solveAndNotebook(
+  dir: string,
+  s: Scenario,
+  params: Readonly<Record<string, string | number>> = {},
+): Promise<[Json, Json]> {
+  return Promise.all([solveJson(dir, s, params), notebookJson(dir, s, params)]);
+}
+
 /** Relative difference |a − b| / max(|b|, floor). */
 export function relDiff(a: number, b: number, floor = 1e-12): number {
   return Math.abs(a - b) / Math.max(Math.abs(b), floor);

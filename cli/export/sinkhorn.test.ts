@@ -8,11 +8,10 @@ import {
   describePython,
   exportFolder,
   galleryScenarios,
-  notebookJson,
   planGap,
   relDiff,
-  scriptJson,
-  solveJson,
+  solveAndNotebook,
+  solveAndScript,
 } from './pythonHarness.ts';
 
 const dir = exportFolder();
@@ -21,10 +20,7 @@ const TIGHT = { tolerance: 1e-9 };
 describePython('Sinkhorn exported to Python', () => {
   for (const { id, scenario } of galleryScenarios('sinkhorn')) {
     it(`${id}: cost, plan and epsilon agree with ot solve (1e-6)`, async () => {
-      const [ours, theirs] = await Promise.all([
-        solveJson(dir(), scenario, TIGHT),
-        scriptJson(dir(), scenario, TIGHT),
-      ]);
+      const [ours, theirs] = await solveAndScript(dir(), scenario, TIGHT);
       expect(theirs.method).toBe('sinkhorn');
       expect(theirs.epsilon).toBe(ours.epsilon);
       expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-6);
@@ -36,10 +32,7 @@ describePython('Sinkhorn exported to Python', () => {
 
   it('the notebook is valid nbformat 4 and its code cells print the same cost', async () => {
     const { scenario } = galleryScenarios('sinkhorn')[0];
-    const [ours, theirs] = await Promise.all([
-      solveJson(dir(), scenario, TIGHT),
-      notebookJson(dir(), scenario, TIGHT),
-    ]);
+    const [ours, theirs] = await solveAndNotebook(dir(), scenario, TIGHT);
     expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-6);
   });
 });

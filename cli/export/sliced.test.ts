@@ -12,11 +12,10 @@ import {
   describePython,
   exportFolder,
   galleryScenarios,
-  notebookJson,
   planGap,
   relDiff,
-  scriptJson,
-  solveJson,
+  solveAndNotebook,
+  solveAndScript,
 } from './pythonHarness.ts';
 
 const dir = exportFolder();
@@ -40,7 +39,7 @@ function expectSame(theirs: Json, ours: Json): void {
 describePython('sliced Wasserstein exported to Python', () => {
   for (const { id, scenario } of galleryScenarios('sliced')) {
     it(`${id}: sw2, the 1-D cost and plan along θ and max-sliced agree with ot solve (1e-12)`, async () => {
-      const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), scriptJson(dir(), scenario)]);
+      const [ours, theirs] = await solveAndScript(dir(), scenario);
       expect(theirs.method).toBe('sliced');
       expectSame(theirs, ours);
     });
@@ -50,22 +49,24 @@ describePython('sliced Wasserstein exported to Python', () => {
     const { scenario } = galleryScenarios('sliced')[1];
     const s = { ...scenario, seed: 4242 };
     const params = { projections: 7, angle: 123.5 };
-    const [ours, theirs] = await Promise.all([solveJson(dir(), s, params), scriptJson(dir(), s, params)]);
+    const [ours, theirs] = await solveAndScript(dir(), s, params);
     expectSame(theirs, ours);
   });
 
   it("runs on POT's torch backend (--backend torch) with the same numbers", async () => {
     const { scenario } = galleryScenarios('sliced')[0];
-    const [ours, theirs] = await Promise.all([
-      solveJson(dir(), scenario),
-      scriptJson(dir(), scenario, {}, ['--backend', 'torch', '--device', 'cpu']),
+    const [ours, theirs] = await solveAndScript(dir(), scenario, {}, [
+      '--backend',
+      'torch',
+      '--device',
+      'cpu',
     ]);
     expectSame(theirs, ours);
   });
 
   it('the notebook is valid nbformat 4 and its code cells print the same sw2', async () => {
     const { scenario } = galleryScenarios('sliced')[0];
-    const [ours, theirs] = await Promise.all([solveJson(dir(), scenario), notebookJson(dir(), scenario)]);
+    const [ours, theirs] = await solveAndNotebook(dir(), scenario);
     expect(relDiff(theirs.sw2, ours.sw2)).toBeLessThan(1e-12);
   });
 });

@@ -10,11 +10,10 @@ import {
   describePython,
   exportFolder,
   galleryScenarios,
-  notebookJson,
   planGap,
   relDiff,
-  scriptJson,
-  solveJson,
+  solveAndNotebook,
+  solveAndScript,
 } from './pythonHarness.ts';
 
 const dir = exportFolder();
@@ -23,10 +22,7 @@ const TIGHT = { tolerance: 1e-12 };
 describePython('unbalanced Sinkhorn exported to Python', () => {
   for (const { id, scenario } of galleryScenarios('unbalanced')) {
     it(`${id}: cost, plan and destroyed / created mass agree with ot solve (1e-6)`, async () => {
-      const [ours, theirs] = await Promise.all([
-        solveJson(dir(), scenario, TIGHT),
-        scriptJson(dir(), scenario, TIGHT),
-      ]);
+      const [ours, theirs] = await solveAndScript(dir(), scenario, TIGHT);
       expect(theirs.method).toBe('unbalanced');
       expect(theirs.converged).toBe(true);
       expect(theirs.balanced).toBe(ours.balanced);
@@ -43,9 +39,11 @@ describePython('unbalanced Sinkhorn exported to Python', () => {
 
   it("runs on POT's torch backend (--backend torch) with the same cost", async () => {
     const { scenario } = galleryScenarios('unbalanced')[0];
-    const [ours, theirs] = await Promise.all([
-      solveJson(dir(), scenario, TIGHT),
-      scriptJson(dir(), scenario, TIGHT, ['--backend', 'torch', '--device', 'cpu']),
+    const [ours, theirs] = await solveAndScript(dir(), scenario, TIGHT, [
+      '--backend',
+      'torch',
+      '--device',
+      'cpu',
     ]);
     expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-6);
     expect(Math.abs(theirs.mass - ours.mass)).toBeLessThan(1e-6);
@@ -53,10 +51,7 @@ describePython('unbalanced Sinkhorn exported to Python', () => {
 
   it('the notebook is valid nbformat 4 and its code cells print the same cost', async () => {
     const { scenario } = galleryScenarios('unbalanced')[0];
-    const [ours, theirs] = await Promise.all([
-      solveJson(dir(), scenario, TIGHT),
-      notebookJson(dir(), scenario, TIGHT),
-    ]);
+    const [ours, theirs] = await solveAndNotebook(dir(), scenario, TIGHT);
     expect(relDiff(theirs.cost, ours.cost)).toBeLessThan(1e-6);
   });
 });
