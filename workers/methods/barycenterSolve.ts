@@ -4,7 +4,7 @@
  * free support (exact or Sinkhorn plans) or the convolutional grid, then, on request, the exact
  * W2² of the result to every cloud.
  */
-import { barycenterCosts } from '../kernels/barycenter/costs.ts';
+import { barycenterCostSteps } from '../kernels/barycenter/costs.ts';
 import { freeSupportBarycenterSteps, type FreeSupportOptions } from '../kernels/barycenter/freeSupport.ts';
 import { gridBarycenterSteps, type GridBarycenterResult } from '../kernels/barycenter/grid.ts';
 import type {
@@ -57,7 +57,8 @@ export function gridSupport(g: BarycenterGrid): { support: Float64Array; weights
 
 /**
  * Solves the barycenter, yielding what to draw while it runs (the support after each update, or
- * the grid density every few iterations).
+ * the grid density every few iterations; then the converged state while the exact costs are
+ * computed, once per cloud).
  * @throws RangeError on malformed input or options (the kernels' messages)
  */
 export function* barycenterSteps(
@@ -138,9 +139,13 @@ export function* barycenterSteps(
   let objective = NaN;
   if (o.costs) {
     const s = live.grid ? gridSupport(live.grid) : { support: live.support, weights: live.supportWeights };
-    const c = barycenterCosts(s.support, s.weights, clouds, o.lambdas);
-    costs = c.costs;
-    objective = c.objective;
+    // One exact OT per cloud, each a step: the converged state is drawn meanwhile, and a new
+    // request (the next λ of a dragged slider) cancels between clouds instead of after all.
+    const steps = barycenterCostSteps(s.support, s.weights, clouds, o.lambdas);
+    let c = steps.next();
+    for (; !c.done; c = steps.next()) yield live;
+    costs = c.value.costs;
+    objective = c.value.objective;
   }
   return { ...live, ...extra, costs, objective, timeMs: performance.now() - t0 };
 }

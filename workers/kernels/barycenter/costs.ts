@@ -29,6 +29,24 @@ export function barycenterCosts(
   clouds: readonly BarycenterCloud[],
   lambdas: ArrayLike<number>,
 ): BarycenterCosts {
+  const it = barycenterCostSteps(support, supportWeights, clouds, lambdas);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Generator form of {@link barycenterCosts} (same parameters): yields the index of each cloud once
+ * its exact OT is solved, so a worker can slice and cancel between them (at 128² a grid
+ * barycenter's support has thousands of nodes, and each solve takes a noticeable time).
+ */
+export function* barycenterCostSteps(
+  support: Float64Array,
+  supportWeights: Float64Array | null,
+  clouds: readonly BarycenterCloud[],
+  lambdas: ArrayLike<number>,
+): Generator<number, BarycenterCosts> {
   const who = 'barycenterCosts';
   checkPoints(support, `${who}: support`);
   const { points, weights } = checkClouds(clouds, who);
@@ -44,6 +62,7 @@ export function barycenterCosts(
   for (let c = 0; c < points.length; c++) {
     costs[c] = exactOT(b, weights[c], costMatrix(support, points[c], 'sqeuclidean')).cost;
     objective += lam[c] * costs[c];
+    yield c;
   }
   return { costs, objective };
 }
