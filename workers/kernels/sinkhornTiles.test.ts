@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { randomLcg } from 'd3-random';
 import { TiledKernel } from './sinkhornTiles.ts';
 import { RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
@@ -81,6 +81,51 @@ describe('TiledKernel and its plan read-out', () => {
         expect(Math.abs(P[i * m + j] - want)).toBeLessThanOrEqual(4e-15 * want);
       }
     }
+  });
+
+  it('a cold build anchors every row at 1 and shifts dead columns to 1, filling the tiles once', () => {
+    // Target column 3 lies far from every source point: at ε = 0.01 its entries are < e^−1000.
+    const far = C.map((x, k) => (k % m === 3 ? x + 10 : x));
+    const eps = 0.01;
+    const theta = 30;
+    const K = new TiledKernel(
+      far,
+      m,
+      rows,
+      cols,
+      Float64Array.from(rows, (i) => a[i]),
+      Float64Array.from(cols, (j) => b[j]),
+      theta,
+    );
+    const fA = new Float64Array(K.nPad);
+    const gA = new Float64Array(K.mPad);
+    const fills = vi.spyOn(TiledKernel.prototype as unknown as { fillTiles: () => void }, 'fillTiles');
+    K.buildExact(fA, gA, eps, true, 20);
+    expect(fills).toHaveBeenCalledTimes(1);
+    fills.mockRestore();
+    // Independently: fA_r = min_c C_rc; a column whose best entry is below e^−θ/2 is raised to 1.
+    const wantF = Array.from(rows, (i) => Math.min(...far.subarray(i * m, (i + 1) * m)));
+    const wantG = Array.from(cols, (j) => {
+      const z = Math.max(...Array.from(rows, (i, r) => (wantF[r] - far[i * m + j]) / eps));
+      return z < -theta / 2 ? -eps * z : 0;
+    });
+    wantF.forEach((x, r) => expect(fA[r]).toBe(x));
+    wantG.forEach((x, c) => expect(Math.abs(gA[c] - x)).toBeLessThanOrEqual(1e-15 * Math.abs(x)));
+    expect(wantG[cols.indexOf(3)]).toBeGreaterThan(eps * theta);
+    // Every stored entry is exp((fA + gA − C)/ε); the dead column's largest is 1.
+    const P = densePlan(K, new Float64Array(K.nPad).fill(1), new Float64Array(K.mPad).fill(1));
+    let deadMax = 0;
+    rows.forEach((i, r) =>
+      cols.forEach((j, c) => {
+        const want = a[i] * b[j] * Math.exp((fA[r] + gA[c] - far[i * m + j]) / eps);
+        const got = P[i * m + j];
+        expect(
+          got === 0 ? want < Math.exp(-theta - 20) * a[i] * b[j] : Math.abs(got - want) <= 4e-15 * want,
+        ).toBe(true);
+        if (j === 3) deadMax = Math.max(deadMax, got / (a[i] * b[j]));
+      }),
+    );
+    expect(Math.abs(deadMax - 1)).toBeLessThanOrEqual(1e-15);
   });
 
   it('copies the costs into tile layout, +∞ on the padding rows and columns', () => {

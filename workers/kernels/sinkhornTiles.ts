@@ -142,29 +142,16 @@ export class TiledKernel {
    * keeps an entry: this makes a cold start at a tiny ε, or a far-off warm start, safe. Resets the
    * truncation bookkeeping. `checkRows = false` skips the row check (one pass over the costs) when
    * fA, gA come from an iterate whose rows carry their mass, as after absorbing u, v; columns are
-   * always checked (for free). `margin` (nats) keeps entries down to e^−(θ+margin) this time:
+   * always checked: with the rows, from the same read of the costs, before the fill; otherwise by
+   * the fill (for free), which is then repeated if a column had to be shifted. `margin` (nats) keeps entries down to e^−(θ+margin) this time:
    * room for the large first moves of u, v after a cold start, saving a rebuild.
    * @param fA, gA absorbed potentials in internal order (lengths nPad, mPad), updated in place
    */
   buildExact(fA: Float64Array, gA: Float64Array, eps: number, checkRows = true, margin = 0): void {
-    const { n, m, costTiles, blocks } = this;
+    const { m } = this;
     const half = Math.min(this.theta / 2, 300);
-    for (let r = 0; checkRows && r < n; r++) {
-      const g = (r / TILE_ROWS) | 0;
-      const rowOff = g * blocks * RB + (r - g * TILE_ROWS);
-      let mx = -Infinity;
-      for (let blk = 0; blk < blocks; blk++) {
-        const o = rowOff + blk * RB;
-        const c0 = blk * TILE_COLS;
-        for (let c = 0; c < TILE_COLS; c++) {
-          const z = gA[c0 + c] - costTiles[o + c * TILE_ROWS];
-          if (z > mx) mx = z;
-        }
-      }
-      const zmax = (fA[r] + mx) / eps;
-      // A cold start (margin > 0) always shifts: row maxima at 1 keep the first u, v near 1.
-      if (margin > 0 || !(zmax <= half && zmax >= -half)) fA[r] = -mx;
-    }
+    // Shifting dead columns before the fill saves the refill below (a whole exp pass).
+    if (checkRows) this.anchorRowsAndColumns(fA, gA, eps, half, margin > 0);
     this.fillTiles(fA, gA, eps, this.theta + margin);
     let shifted = false;
     for (let c = 0; c < m; c++) {
@@ -181,6 +168,62 @@ export class TiledKernel {
     const credit = Math.exp(-margin / 2);
     for (let r = 0; r < this.nPad; r++) this.aLu[r] = this.a[r] * credit;
     for (let c = 0; c < this.mPad; c++) this.bLv[c] = this.b[c] * credit;
+  }
+
+  /**
+   * The row check of `buildExact`, a group of TILE_ROWS rows at a time (each tile read front to
+   * back): shifts fA_r of every row whose largest entry (fA_r + gA_c − C_rc)/ε lies outside
+   * [−half, half] — of every row when `always` (a cold start: row maxima at 1 keep the first u, v
+   * near 1) — then, from the same tiles while they are in cache, each column's largest entry at
+   * the new fA; a column below −half gets gA_c shifted so that its largest entry is exactly 1.
+   */
+  private anchorRowsAndColumns(
+    fA: Float64Array,
+    gA: Float64Array,
+    eps: number,
+    half: number,
+    always: boolean,
+  ): void {
+    const { n, m, costTiles, blocks } = this;
+    const best = this.colMax;
+    best.fill(-Infinity);
+    const mx = this.fRows;
+    for (let g = 0; g < this.groups; g++) {
+      const r0 = g * TILE_ROWS;
+      const rows = Math.min(TILE_ROWS, n - r0);
+      mx.fill(-Infinity);
+      for (let blk = 0; blk < blocks; blk++) {
+        const o = (g * blocks + blk) * RB;
+        const c0 = blk * TILE_COLS;
+        for (let c = 0; c < TILE_COLS; c++) {
+          const gc = gA[c0 + c];
+          const k = o + c * TILE_ROWS;
+          for (let rr = 0; rr < rows; rr++) {
+            const z = gc - costTiles[k + rr];
+            if (z > mx[rr]) mx[rr] = z;
+          }
+        }
+      }
+      for (let rr = 0; rr < rows; rr++) {
+        const zmax = (fA[r0 + rr] + mx[rr]) / eps;
+        if (always || !(zmax <= half && zmax >= -half)) fA[r0 + rr] = -mx[rr];
+      }
+      for (let blk = 0; blk < blocks; blk++) {
+        const o = (g * blocks + blk) * RB;
+        const c0 = blk * TILE_COLS;
+        for (let c = 0; c < TILE_COLS; c++) {
+          const gc = gA[c0 + c];
+          const k = o + c * TILE_ROWS;
+          let zm = best[c0 + c];
+          for (let rr = 0; rr < rows; rr++) {
+            const z = (fA[r0 + rr] + gc - costTiles[k + rr]) / eps;
+            if (z > zm) zm = z;
+          }
+          best[c0 + c] = zm;
+        }
+      }
+    }
+    for (let c = 0; c < m; c++) if (best[c] < -half) gA[c] -= eps * best[c];
   }
 
   /**
