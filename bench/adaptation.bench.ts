@@ -30,7 +30,7 @@ import { mapThroughPlan } from '../workers/kernels/adaptation/mapping.ts';
 import { adaptationTransport } from '../workers/kernels/adaptation/transport.ts';
 import { costMatrix, normalizeWeights } from '../workers/kernels/cost.ts';
 import { planMarginalError } from '../workers/kernels/plan.ts';
-import { twoMoons } from '../workers/kernels/flowTestKit.ts';
+import { twoMoons } from '../workers/kernels/flow/flowTestKit.ts';
 import { hilbertOrder } from '../workers/kernels/spatialOrder.ts';
 import { performance } from 'node:perf_hooks';
 import { medianMs, report } from './timing.ts';

@@ -17,18 +17,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomLcg } from 'd3-random';
-import { brenierGridSpec, evaluateBrenierView, jointBox } from '../workers/kernels/brenierGrid.ts';
-import { gaussianReference, rmsRelative } from '../workers/kernels/brenierTestKit.ts';
+import { brenierGridSpec, evaluateBrenierView, jointBox } from '../workers/kernels/brenier/brenierGrid.ts';
+import { gaussianReference, rmsRelative } from '../workers/kernels/brenier/brenierTestKit.ts';
 import {
   absoluteEpsilon,
   DEFAULT_RELATIVE_EPSILON,
   entropicMap,
   evaluateEntropicMap,
   fitEntropicMap,
-} from '../workers/kernels/entropicMap.ts';
-import { entropicEvaluator, entropicLattice } from '../workers/kernels/entropicMapLattice.ts';
-import { icnnMap } from '../workers/kernels/icnnMap.ts';
-import { icnnTrainSteps } from '../workers/kernels/icnnTrain.ts';
+} from '../workers/kernels/brenier/entropicMap.ts';
+import { entropicEvaluator, entropicLattice } from '../workers/kernels/brenier/entropicMapLattice.ts';
+import { icnnMap } from '../workers/kernels/brenier/icnnMap.ts';
+import { icnnTrainSteps } from '../workers/kernels/brenier/icnnTrain.ts';
 import { loadBenchProblem, medianMs, NOT_MEASURED_POT, report } from './timing.ts';
 
 const problem = loadBenchProblem('gauss_2000');

@@ -23,7 +23,7 @@ import { criticGrid, potentialGrid } from '../workers/kernels/critic/criticGrid.
 import { w1Exact } from '../workers/kernels/critic/criticExact.ts';
 import { criticParamCount, initCritic, type CriticNetSpec } from '../workers/kernels/critic/criticNet.ts';
 import { CriticStepper } from '../workers/kernels/critic/criticStep.ts';
-import { NormalStream } from '../workers/kernels/flowSampling.ts';
+import { NormalStream } from '../workers/kernels/flow/flowSampling.ts';
 import { report } from './timing.ts';
 
 const PEER = join(dirname(fileURLToPath(import.meta.url)), 'peers', 'critic.py');

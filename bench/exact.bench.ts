@@ -15,7 +15,7 @@
  * oversubscribed (figures then swing by 2× between runs).
  */
 import { spawnSync } from 'node:child_process';
-import { exactOT, type ExactResult } from '../workers/kernels/exact.ts';
+import { exactOT, type ExactResult } from '../workers/kernels/exact/exact.ts';
 import { HAS_POT, loadBenchProblem, medianMs, NOT_MEASURED_POT, POT_SCRIPT, report } from './timing.ts';
 
 for (const [name, repeat] of [

@@ -17,16 +17,20 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { randomLcg } from 'd3-random';
-import { Adam } from '../workers/kernels/adam.ts';
-import { rectifiedFlow } from '../workers/kernels/flow.ts';
-import { MinibatchOt } from '../workers/kernels/flowCoupling.ts';
-import { evaluateFlowSteps } from '../workers/kernels/flowMetrics.ts';
-import { FlowField, fitFrame } from '../workers/kernels/flowModel.ts';
-import { reflowPairsSteps } from '../workers/kernels/flowReflow.ts';
-import { CloudDistribution, GaussianDistribution, NormalStream } from '../workers/kernels/flowSampling.ts';
-import { twoMoons } from '../workers/kernels/flowTestKit.ts';
-import { DistributionPairs, FlowTrainer } from '../workers/kernels/flowTrain.ts';
-import { initMlp, Mlp, newParams, type Precision } from '../workers/kernels/mlp.ts';
+import { Adam } from '../workers/kernels/nets/adam.ts';
+import { rectifiedFlow } from '../workers/kernels/flow/flow.ts';
+import { MinibatchOt } from '../workers/kernels/flow/flowCoupling.ts';
+import { evaluateFlowSteps } from '../workers/kernels/flow/flowMetrics.ts';
+import { FlowField, fitFrame } from '../workers/kernels/flow/flowModel.ts';
+import { reflowPairsSteps } from '../workers/kernels/flow/flowReflow.ts';
+import {
+  CloudDistribution,
+  GaussianDistribution,
+  NormalStream,
+} from '../workers/kernels/flow/flowSampling.ts';
+import { twoMoons } from '../workers/kernels/flow/flowTestKit.ts';
+import { DistributionPairs, FlowTrainer } from '../workers/kernels/flow/flowTrain.ts';
+import { initMlp, Mlp, newParams, type Precision } from '../workers/kernels/nets/mlp.ts';
 import { NOT_MEASURED_TORCH, report } from './timing.ts';
 
 /** Median and minimum per-call time of `fn` over `rounds` rounds of `inner` calls (after warm-up). */

@@ -11,13 +11,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomLcg, randomNormal } from 'd3-random';
-import { procrustes } from '../workers/kernels/procrustes.ts';
-import { sampleLetterF } from '../workers/kernels/procrustesShapes.ts';
-import { applyMotion, rotationMatrix, wrapAngle } from '../workers/kernels/rigidMotion.ts';
+import { procrustes } from '../workers/kernels/procrustes/procrustes.ts';
+import { sampleLetterF } from '../workers/kernels/procrustes/procrustesShapes.ts';
+import { applyMotion, rotationMatrix, wrapAngle } from '../workers/kernels/procrustes/rigidMotion.ts';
 import {
   wassersteinProcrustes,
   type WassersteinProcrustesResult,
-} from '../workers/kernels/wassersteinProcrustes.ts';
+} from '../workers/kernels/procrustes/wassersteinProcrustes.ts';
 import { medianMs, NOT_MEASURED_POT, report } from './timing.ts';
 
 const N = 1000;

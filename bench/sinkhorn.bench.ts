@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sinkhorn, type SinkhornResult } from '../workers/kernels/sinkhorn.ts';
+import { sinkhorn, type SinkhornResult } from '../workers/kernels/sinkhorn/sinkhorn.ts';
 import { hilbertOrder } from '../workers/kernels/spatialOrder.ts';
 import { loadBenchProblem, medianMs, NOT_MEASURED_POT, report } from './timing.ts';
 

@@ -17,9 +17,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { partialExact } from '../workers/kernels/partial.ts';
+import { partialExact } from '../workers/kernels/unbalanced/partial.ts';
 import { hilbertOrder } from '../workers/kernels/spatialOrder.ts';
-import { unbalancedSinkhorn, type UnbalancedResult } from '../workers/kernels/unbalanced.ts';
+import { unbalancedSinkhorn, type UnbalancedResult } from '../workers/kernels/unbalanced/unbalanced.ts';
 import { loadBenchProblem, medianMs, NOT_MEASURED_POT, report } from './timing.ts';
 
 const PEER = fileURLToPath(new URL('./peers/unbalanced.py', import.meta.url));

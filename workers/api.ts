@@ -4,7 +4,7 @@
  */
 import type { CostKind } from './kernels/cost.ts';
 import type { CostStatsResult } from './kernels/costStats.ts';
-import type { SparsePlan } from './kernels/exact.ts';
+import type { SparsePlan } from './kernels/exact/exact.ts';
 import type { PlanImage } from './kernels/planImage.ts';
 
 /** Every request carries a job id chosen by the client, used to cancel it. */

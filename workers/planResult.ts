@@ -1,6 +1,6 @@
 /** Builds the `PlanResult` the app draws from a kernel's sparse plan, and its transfer list. */
 import type { PlanResult } from './api.ts';
-import type { SparsePlan } from './kernels/exact.ts';
+import type { SparsePlan } from './kernels/exact/exact.ts';
 import { planImage } from './kernels/planImage.ts';
 
 /** Entropy −Σ P log P of the plan's entries (zeros contribute 0). */

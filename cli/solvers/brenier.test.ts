@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findParamSpec } from '../../src/scenario/params.ts';
-import { DEFAULT_RELATIVE_EPSILON } from '../../workers/kernels/entropicMap.ts';
+import { DEFAULT_RELATIVE_EPSILON } from '../../workers/kernels/brenier/entropicMap.ts';
 import reference from '../../workers/kernels/fixtures/brenier_00_gauss_400.json';
 import { run, useTempDir, type Json } from '../testing.ts';
 

@@ -1,17 +1,17 @@
 /**
  * `ot solve --method brenier`: a transport map T for the squared Euclidean cost, from the entropic
  * map estimator (`estimator=entropic`, Sinkhorn at ε = epsilon × the clouds' mean squared spread,
- * workers/kernels/entropicMap.ts) or neural OT with input-convex networks (`estimator=icnn`,
- * workers/kernels/icnnTrain.ts; seeded by the scenario's seed). Output (DESIGN.md section 4):
+ * workers/kernels/brenier/entropicMap.ts) or neural OT with input-convex networks (`estimator=icnn`,
+ * workers/kernels/brenier/icnnTrain.ts; seeded by the scenario's seed). Output (DESIGN.md section 4):
  * `mappedSource` (T at each source point), `mapAtQuery` (T at each `--query` point, when given);
  * also the estimator, `w2` (Σ a_i |T(x_i) − x_i|²) and, per estimator, the absolute ε and
  * Sinkhorn's iterations, or the training steps and the final dual W₂² estimate.
  */
 import { randomLcg } from 'd3-random';
 import { normalizeWeights } from '../../workers/kernels/cost.ts';
-import { absoluteEpsilon, entropicMap, fitEntropicMap } from '../../workers/kernels/entropicMap.ts';
-import { icnnMap } from '../../workers/kernels/icnnMap.ts';
-import { icnnTrain } from '../../workers/kernels/icnnTrain.ts';
+import { absoluteEpsilon, entropicMap, fitEntropicMap } from '../../workers/kernels/brenier/entropicMap.ts';
+import { icnnMap } from '../../workers/kernels/brenier/icnnMap.ts';
+import { icnnTrain } from '../../workers/kernels/brenier/icnnTrain.ts';
 import { SolverFailure, UsageError } from '../errors.ts';
 import { defineSolver, pairs, type JsonObject } from './types.ts';
 import { sourceCloud, targetCloud } from '../../src/scenario/types.ts';

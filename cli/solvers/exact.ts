@@ -1,10 +1,10 @@
 /**
- * `ot solve --method exact`: exact OT by network simplex / assignment (workers/kernels/exact.ts).
+ * `ot solve --method exact`: exact OT by network simplex / assignment (workers/kernels/exact/exact.ts).
  * Output: cost (Σ P_ij C_ij), plan (non-zero entries), f, g (dual potentials), iterations,
  * algorithm. A solve stopped by the kernel's iteration cap is not optimal: it is reported as a
  * failure rather than printed as if it were the answer.
  */
-import { exactOT, type ExactResult } from '../../workers/kernels/exact.ts';
+import { exactOT, type ExactResult } from '../../workers/kernels/exact/exact.ts';
 import { SolverFailure } from '../errors.ts';
 import { balancedProblem, defineSolver, plain, type BalancedProblem } from './types.ts';
 

@@ -16,21 +16,21 @@
  * - `rounds`: per trained flow, its final loss (mean of the last 100 steps) and times.
  */
 import { randomLcg } from 'd3-random';
-import type { Coupling } from '../../workers/kernels/flowCoupling.ts';
+import type { Coupling } from '../../workers/kernels/flow/flowCoupling.ts';
 import {
   rectifiedFlow,
   subSeed,
   type FlowRound,
   type RectifiedFlowOptions,
-} from '../../workers/kernels/flow.ts';
-import { integrateFlow, type Integrator } from '../../workers/kernels/flowIntegrate.ts';
-import { evaluateFlowSteps, type FlowEvaluation } from '../../workers/kernels/flowMetrics.ts';
-import { FlowField } from '../../workers/kernels/flowModel.ts';
+} from '../../workers/kernels/flow/flow.ts';
+import { integrateFlow, type Integrator } from '../../workers/kernels/flow/flowIntegrate.ts';
+import { evaluateFlowSteps, type FlowEvaluation } from '../../workers/kernels/flow/flowMetrics.ts';
+import { FlowField } from '../../workers/kernels/flow/flowModel.ts';
 import {
   flowDistributions,
   NormalStream,
   type FlowDistributions,
-} from '../../workers/kernels/flowSampling.ts';
+} from '../../workers/kernels/flow/flowSampling.ts';
 import { defineSolver, pairs } from './types.ts';
 import { sourceCloud, targetCloud } from '../../src/scenario/types.ts';
 

@@ -1,13 +1,16 @@
 /**
  * `ot solve --method partial`: move exactly `mass` = m of the scenario's weights (normalised to 1
- * per side, so m is in (0, 1]). epsilon = 0: exact (workers/kernels/partial.ts, POT's
- * `partial_wasserstein`); epsilon > 0: entropic (workers/kernels/partialEntropic.ts, POT's
+ * per side, so m is in (0, 1]). epsilon = 0: exact (workers/kernels/unbalanced/partial.ts, POT's
+ * `partial_wasserstein`); epsilon > 0: entropic (workers/kernels/unbalanced/partialEntropic.ts, POT's
  * `entropic_partial_wasserstein`). Output (DESIGN.md section 4): plan (entries >= 1e-15 as
  * { i, j, mass }), cost (<P, C>), mass (Σ P); plus algorithm, and for the entropic solver
  * iterations and converged. A mass outside (0, 1] is refused by the parameter check (exit 2).
  */
-import { partialExact, type PartialExactResult } from '../../workers/kernels/partial.ts';
-import { partialEntropic, type PartialEntropicResult } from '../../workers/kernels/partialEntropic.ts';
+import { partialExact, type PartialExactResult } from '../../workers/kernels/unbalanced/partial.ts';
+import {
+  partialEntropic,
+  type PartialEntropicResult,
+} from '../../workers/kernels/unbalanced/partialEntropic.ts';
 import { sparsifyPlan } from '../../workers/kernels/plan.ts';
 import { hilbertOrder } from '../../workers/kernels/spatialOrder.ts';
 import { sourceCloud, targetCloud } from '../../src/scenario/types.ts';

@@ -1,5 +1,5 @@
 /**
- * `ot solve --method sinkhorn`: entropic OT (workers/kernels/sinkhorn.ts) with the scenario's
+ * `ot solve --method sinkhorn`: entropic OT (workers/kernels/sinkhorn/sinkhorn.ts) with the scenario's
  * epsilon (absolute, cost units), tolerance (L1 marginal error, both sides summed) and
  * maxIterations. Output (DESIGN.md section 4): cost (<P, C>), plan (entries >= 1e-15 as
  * { i, j, mass }), iterations, marginalError, converged, f, g (P_ij = a_i b_j exp((f_i + g_j −
@@ -8,7 +8,7 @@
  * maxIterations is printed with converged: false; a non-finite solve is an error.
  */
 import { barycentricMap, sparsifyPlan } from '../../workers/kernels/plan.ts';
-import { sinkhorn, type SinkhornResult } from '../../workers/kernels/sinkhorn.ts';
+import { sinkhorn, type SinkhornResult } from '../../workers/kernels/sinkhorn/sinkhorn.ts';
 import { hilbertOrder } from '../../workers/kernels/spatialOrder.ts';
 import { SolverFailure } from '../errors.ts';
 import { balancedProblem, defineSolver, plain, type BalancedProblem } from './types.ts';

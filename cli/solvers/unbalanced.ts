@@ -1,5 +1,5 @@
 /**
- * `ot solve --method unbalanced`: entropic unbalanced transport (workers/kernels/unbalanced.ts),
+ * `ot solve --method unbalanced`: entropic unbalanced transport (workers/kernels/unbalanced/unbalanced.ts),
  * POT's `sinkhorn_unbalanced(a, b, C, reg=epsilon, reg_m=rho)` on the scenario's weights
  * normalised to mass 1 per side. rho >= 1e6 (RHO_BALANCED) is rho = ∞: the balanced problem.
  * Output (DESIGN.md section 4): plan (entries >= 1e-15 as { i, j, mass }), cost (<P, C>), mass
@@ -9,7 +9,7 @@
  */
 import { massBalance, sparsifyPlan } from '../../workers/kernels/plan.ts';
 import { hilbertOrder } from '../../workers/kernels/spatialOrder.ts';
-import { unbalancedSinkhorn, type UnbalancedResult } from '../../workers/kernels/unbalanced.ts';
+import { unbalancedSinkhorn, type UnbalancedResult } from '../../workers/kernels/unbalanced/unbalanced.ts';
 import { RHO_BALANCED } from '../../src/methods/unbalanced/meta.ts';
 import { sourceCloud, targetCloud } from '../../src/scenario/types.ts';
 import { SolverFailure } from '../errors.ts';

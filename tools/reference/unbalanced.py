@@ -1,4 +1,4 @@
-"""Reference values for unbalanced and partial transport (workers/kernels/unbalanced.ts,
+"""Reference values for unbalanced and partial transport (workers/kernels/unbalanced/unbalanced.ts,
 partial.ts, partialEntropic.ts).
 
 Run with Debian's Python (POT 0.8.2, NumPy):  /usr/bin/python3 tools/reference/unbalanced.py

@@ -3,7 +3,7 @@
  * sparse (`SparsePlan`: parallel arrays of the non-zero entries). Masses are in the units of the
  * marginals (total mass 1 for balanced problems).
  */
-import type { SparsePlan } from './exact.ts';
+import type { SparsePlan } from './exact/exact.ts';
 
 // One definition of the sparse plan shape: exact.ts landed first and owns it; re-exported here so
 // plan consumers need not depend on the exact solver module.

@@ -5,7 +5,7 @@
  * points they receive mass from (a barycentric ordering), so a monotone plan shows as a diagonal
  * band and a permutation between equal clouds as the diagonal itself.
  */
-import type { SparsePlan } from './exact.ts';
+import type { SparsePlan } from './exact/exact.ts';
 
 export interface PlanImage {
   /** Row-major rows×cols, mass per cell (sums to the plan's total mass). */

@@ -11,12 +11,16 @@ import {
   evaluateBrenierView,
   evaluateBrenierViewSteps,
   type BrenierView,
-} from '../kernels/brenierGrid.ts';
+} from '../kernels/brenier/brenierGrid.ts';
 import { normalizeWeights } from '../kernels/cost.ts';
-import { absoluteEpsilon, fitEntropicMapSteps, type EntropicFit } from '../kernels/entropicMap.ts';
-import { entropicEvaluator } from '../kernels/entropicMapLattice.ts';
-import { icnnEvaluator } from '../kernels/icnnMap.ts';
-import { icnnTrainSteps, type IcnnTrainProgress, type IcnnTrainResult } from '../kernels/icnnTrain.ts';
+import { absoluteEpsilon, fitEntropicMapSteps, type EntropicFit } from '../kernels/brenier/entropicMap.ts';
+import { entropicEvaluator } from '../kernels/brenier/entropicMapLattice.ts';
+import { icnnEvaluator } from '../kernels/brenier/icnnMap.ts';
+import {
+  icnnTrainSteps,
+  type IcnnTrainProgress,
+  type IcnnTrainResult,
+} from '../kernels/brenier/icnnTrain.ts';
 import { forgetStop, runSteps, stopRequested } from '../runner.ts';
 import type {
   BrenierEntropicRequest,

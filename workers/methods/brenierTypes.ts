@@ -3,7 +3,7 @@
  * file). `src/` imports them with `import type`.
  */
 import type { CloudsRequest } from '../api.ts';
-import type { BrenierGridSpec, BrenierView, Box } from '../kernels/brenierGrid.ts';
+import type { BrenierGridSpec, BrenierView, Box } from '../kernels/brenier/brenierGrid.ts';
 
 export type { BrenierGridSpec, BrenierView, Box };
 

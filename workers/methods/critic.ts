@@ -10,7 +10,7 @@
  */
 import * as Comlink from 'comlink';
 import type { JobProgress } from '../api.ts';
-import { brenierGridSpec, type Box } from '../kernels/brenierGrid.ts';
+import { brenierGridSpec, type Box } from '../kernels/brenier/brenierGrid.ts';
 import { transportRays, w1Exact } from '../kernels/critic/criticExact.ts';
 import { criticGrid, criticGridSteps, potentialGrid, type CriticGrid } from '../kernels/critic/criticGrid.ts';
 import type { CriticModel } from '../kernels/critic/criticModel.ts';

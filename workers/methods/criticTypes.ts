@@ -3,7 +3,7 @@
  * file). `src/` imports them with `import type`.
  */
 import type { CloudsRequest } from '../api.ts';
-import type { Box } from '../kernels/brenierGrid.ts';
+import type { Box } from '../kernels/brenier/brenierGrid.ts';
 import type { CriticGrid } from '../kernels/critic/criticGrid.ts';
 import type { CriticTrainOptions, GradientNormStats } from '../kernels/critic/criticTrain.ts';
 

@@ -1,7 +1,7 @@
 /** Worker methods for exact OT (Sinkhorn's are in sinkhorn.ts). */
 import * as Comlink from 'comlink';
 import type { CloudsRequest, PlanResult } from '../api.ts';
-import { exactOT } from '../kernels/exact.ts';
+import { exactOT } from '../kernels/exact/exact.ts';
 import { planEntropy } from '../kernels/plan.ts';
 import { balancedProblem } from '../kernels/problem.ts';
 import { planFields, planTransferList, sparseMarginalError } from '../planResult.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { twoMoons } from '../kernels/flowTestKit.ts';
+import { twoMoons } from '../kernels/flow/flowTestKit.ts';
 import { controlMethods } from './control.ts';
 import { flowMethods } from './flow.ts';
 import type { FlowDataRequest, FlowTrainProgress, FlowTrainRequest } from './flowTypes.ts';

@@ -18,12 +18,12 @@
 import * as Comlink from 'comlink';
 import { randomLcg } from 'd3-random';
 import type { JobProgress } from '../api.ts';
-import { integrateFlow, integrateFlowSteps } from '../kernels/flowIntegrate.ts';
-import { evaluateFlowSteps } from '../kernels/flowMetrics.ts';
-import { FlowField, fitFrame, type FlowModel } from '../kernels/flowModel.ts';
-import { reflowPairsSteps } from '../kernels/flowReflow.ts';
-import { flowDistributions, NormalStream } from '../kernels/flowSampling.ts';
-import { DistributionPairs, FlowTrainer, type PairSource } from '../kernels/flowTrain.ts';
+import { integrateFlow, integrateFlowSteps } from '../kernels/flow/flowIntegrate.ts';
+import { evaluateFlowSteps } from '../kernels/flow/flowMetrics.ts';
+import { FlowField, fitFrame, type FlowModel } from '../kernels/flow/flowModel.ts';
+import { reflowPairsSteps } from '../kernels/flow/flowReflow.ts';
+import { flowDistributions, NormalStream } from '../kernels/flow/flowSampling.ts';
+import { DistributionPairs, FlowTrainer, type PairSource } from '../kernels/flow/flowTrain.ts';
 import { forgetStop, runSteps, stopRequested } from '../runner.ts';
 import type {
   FlowEvaluateRequest,

@@ -10,11 +10,11 @@
  * before transferring when the client keeps its own.
  */
 import type { JobProgress, JobRequest } from '../api.ts';
-import type { Coupling, MinibatchOtOptions } from '../kernels/flowCoupling.ts';
-import type { Integrator } from '../kernels/flowIntegrate.ts';
-import type { FlowEvaluation } from '../kernels/flowMetrics.ts';
-import type { FlowFrame, FlowModel, FlowNetSpec } from '../kernels/flowModel.ts';
-import type { SourceKind } from '../kernels/flowSampling.ts';
+import type { Coupling, MinibatchOtOptions } from '../kernels/flow/flowCoupling.ts';
+import type { Integrator } from '../kernels/flow/flowIntegrate.ts';
+import type { FlowEvaluation } from '../kernels/flow/flowMetrics.ts';
+import type { FlowFrame, FlowModel, FlowNetSpec } from '../kernels/flow/flowModel.ts';
+import type { SourceKind } from '../kernels/flow/flowSampling.ts';
 
 export type {
   Coupling,

@@ -4,7 +4,7 @@
  * with `import type`.
  */
 import type { CloudsRequest } from '../api.ts';
-import type { SparsePlan } from '../kernels/exact.ts';
+import type { SparsePlan } from '../kernels/exact/exact.ts';
 import type { PlanImage } from '../kernels/planImage.ts';
 
 /** Unbalanced Sinkhorn (scenario parameters, DESIGN.md section 4); rho = Infinity: balanced. */

@@ -2,8 +2,8 @@
  * Worker method: partial transport, exact (network simplex with dummy points, which does not
  * yield: cancel terminates the worker) or entropic (time-sliced and cancellable).
  */
-import { partialExact } from '../kernels/partial.ts';
-import { partialEntropicSteps } from '../kernels/partialEntropic.ts';
+import { partialExact } from '../kernels/unbalanced/partial.ts';
+import { partialEntropicSteps } from '../kernels/unbalanced/partialEntropic.ts';
 import { densePlan, planMarginals } from '../kernels/plan.ts';
 import { balancedProblem } from '../kernels/problem.ts';
 import { hilbertOrder } from '../kernels/spatialOrder.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg } from 'd3-random';
-import { sampleLetterF } from '../kernels/procrustesShapes.ts';
-import { applyMotion, rotationMatrix, wrapAngle } from '../kernels/rigidMotion.ts';
+import { sampleLetterF } from '../kernels/procrustes/procrustesShapes.ts';
+import { applyMotion, rotationMatrix, wrapAngle } from '../kernels/procrustes/rigidMotion.ts';
 import reference from '../kernels/fixtures/procrustes_01_50.json';
 import {
   align,

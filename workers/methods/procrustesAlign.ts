@@ -8,13 +8,13 @@
  * least-squares fit is what has the closed-form (SVD) solution.
  */
 import { randomLcg } from 'd3-random';
-import { procrustes } from '../kernels/procrustes.ts';
-import type { MomentFit } from '../kernels/procrustes.ts';
+import { procrustes } from '../kernels/procrustes/procrustes.ts';
+import type { MomentFit } from '../kernels/procrustes/procrustes.ts';
 import {
   wassersteinProcrustesSteps,
   type WassersteinProcrustesProgress,
   type WassersteinProcrustesRestart,
-} from '../kernels/wassersteinProcrustes.ts';
+} from '../kernels/procrustes/wassersteinProcrustes.ts';
 
 /** How source points are matched to target points. */
 export type AlignMode = 'index' | 'pairs' | 'none';

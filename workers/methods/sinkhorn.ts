@@ -5,11 +5,11 @@
  */
 import * as Comlink from 'comlink';
 import type { CloudsRequest, JobProgress, PlanResult, SinkhornRequestOptions } from '../api.ts';
-import type { SparsePlan } from '../kernels/exact.ts';
+import type { SparsePlan } from '../kernels/exact/exact.ts';
 import { sparsifyPlan } from '../kernels/plan.ts';
 import { planImageDense } from '../kernels/planImage.ts';
 import { balancedProblem } from '../kernels/problem.ts';
-import { sinkhornSteps, type SinkhornProgress } from '../kernels/sinkhorn.ts';
+import { sinkhornSteps, type SinkhornProgress } from '../kernels/sinkhorn/sinkhorn.ts';
 import { hilbertOrder } from '../kernels/spatialOrder.ts';
 import { planTransferList } from '../planResult.ts';
 import { runSteps } from '../runner.ts';

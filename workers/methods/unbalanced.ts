@@ -1,7 +1,7 @@
-/** Worker method: unbalanced Sinkhorn (workers/kernels/unbalanced.ts), time-sliced and cancellable. */
+/** Worker method: unbalanced Sinkhorn (workers/kernels/unbalanced/unbalanced.ts), time-sliced and cancellable. */
 import { balancedProblem } from '../kernels/problem.ts';
 import { hilbertOrder } from '../kernels/spatialOrder.ts';
-import { unbalancedSteps } from '../kernels/unbalanced.ts';
+import { unbalancedSteps } from '../kernels/unbalanced/unbalanced.ts';
 import { runSteps } from '../runner.ts';
 import type { JobProgress } from '../api.ts';
 import { massPlanResult, scalingProgress } from './massPlan.ts';

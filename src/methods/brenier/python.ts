@@ -1,7 +1,7 @@
 /**
  * Brenier maps as a PyTorch script: the entropic map estimator (log-domain Sinkhorn in torch,
- * workers/kernels/entropicMap.ts) or neural OT with two input-convex networks trained by the app's
- * min–max recipe (workers/kernels/icnn.ts, icnnTrain.ts), whichever the scenario's estimator is.
+ * workers/kernels/brenier/entropicMap.ts) or neural OT with two input-convex networks trained by the app's
+ * min–max recipe (workers/kernels/brenier/icnn.ts, icnnTrain.ts), whichever the scenario's estimator is.
  */
 import type { PythonRecipe } from '../../export/types.ts';
 import type { Scenario } from '../../scenario/types.ts';

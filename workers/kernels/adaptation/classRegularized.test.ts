@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { costMatrix, normalizeWeights } from '../cost.ts';
-import { exactOT } from '../exact.ts';
+import { exactOT } from '../exact/exact.ts';
 import { densePlan, planMarginalError } from '../plan.ts';
-import { sinkhorn } from '../sinkhorn.ts';
+import { sinkhorn } from '../sinkhorn/sinkhorn.ts';
 import { hilbertOrder } from '../spatialOrder.ts';
 import lpl1Eta01 from '../fixtures/adaptation_02_moons_lpl1_eta0.1.json';
 import lpl1Eta1 from '../fixtures/adaptation_03_moons_lpl1_eta1.0.json';

@@ -27,9 +27,9 @@
  * to ~1e-12 (the fixtures' eta = 0.1 and 1.0 cases match to 1e-9 absolute per entry).
  */
 import { offsetByRowClass } from '../cost.ts';
-import { exactOT } from '../exact.ts';
+import { exactOT } from '../exact/exact.ts';
 import { densePlan, planCost, planMarginalError } from '../plan.ts';
-import { SinkhornSolver } from '../sinkhornSolver.ts';
+import { SinkhornSolver } from '../sinkhorn/sinkhornSolver.ts';
 import { classColumnMasses } from './diagnostics.ts';
 import { indexClasses } from './checks.ts';
 

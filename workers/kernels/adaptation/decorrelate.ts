@@ -12,9 +12,9 @@
  * slightly contracted copy of p(x) (on the fixtures, after/before is about 0.03).
  */
 import { costMatrix } from '../cost.ts';
-import { exactOT } from '../exact.ts';
+import { exactOT } from '../exact/exact.ts';
 import { densePlan } from '../plan.ts';
-import { sinkhornSteps } from '../sinkhorn.ts';
+import { sinkhornSteps } from '../sinkhorn/sinkhorn.ts';
 import { hilbertOrder } from '../spatialOrder.ts';
 import { checkCloud, cloudWeights, indexTwoOrMoreClasses } from './checks.ts';
 import { mapThroughPlan } from './mapping.ts';

@@ -3,9 +3,9 @@
  * ε absolute in cost units) or class-regularised entropic or exact OT (`classRegularized.ts`),
  * behind one generator, so the pipeline and the worker drive them alike.
  */
-import { exactOT } from '../exact.ts';
+import { exactOT } from '../exact/exact.ts';
 import { densePlan } from '../plan.ts';
-import { sinkhornSteps } from '../sinkhorn.ts';
+import { sinkhornSteps } from '../sinkhorn/sinkhorn.ts';
 import { classRegularizedSteps } from './classRegularized.ts';
 
 /** Which transport, and its parameters. */

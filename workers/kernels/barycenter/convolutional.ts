@@ -29,7 +29,7 @@
  *   it the kernel is nearly the identity and the projections would not converge in any useful
  *   number of iterations (the problem is exact OT between grid densities).
  */
-import { AndersonMixer } from '../sinkhornAnderson.ts';
+import { AndersonMixer } from '../sinkhorn/sinkhornAnderson.ts';
 import { activeIndices, checkLambdas } from './input.ts';
 import { expOfSum, GridConvolution, gridSupport, type GridSupport } from './gridConvolution.ts';
 

@@ -3,7 +3,7 @@
  * support, so that supports from the exact, entropic and grid solvers are scored alike.
  */
 import { costMatrix, normalizeWeights } from '../cost.ts';
-import { exactOT } from '../exact.ts';
+import { exactOT } from '../exact/exact.ts';
 import { checkClouds, checkLambdas, checkPoints, type BarycenterCloud } from './input.ts';
 
 /** Result of {@link barycenterCosts}. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costMatrix } from '../cost.ts';
-import { exactOT } from '../exact.ts';
+import { exactOT } from '../exact/exact.ts';
 import { barycenterCosts } from './costs.ts';
 import {
   freeSupportBarycenter,
@@ -8,7 +8,7 @@ import {
   type FreeSupportProgress,
 } from './freeSupport.ts';
 import { INIT_JITTER, mixtureSupport } from './initialSupport.ts';
-import { jointBox } from '../brenierGrid.ts';
+import { jointBox } from '../brenier/brenierGrid.ts';
 import { cloudsOf, gaussianCloud, maxAbsDiff, sortedPoints, type FixtureScenario } from './testKit.ts';
 import free3 from '../fixtures/barycenter_00_free3.json';
 import free2 from '../fixtures/barycenter_01_free2.json';

@@ -21,8 +21,8 @@
  * Clouds with λ_k = 0 take no part (their term is zero); POT solves them anyway, to no effect.
  */
 import { costMatrix, normalizeWeights } from '../cost.ts';
-import { exactOT, type ExactBasis } from '../exact.ts';
-import { sinkhorn } from '../sinkhorn.ts';
+import { exactOT, type ExactBasis } from '../exact/exact.ts';
+import { sinkhorn } from '../sinkhorn/sinkhorn.ts';
 import { activeIndices, checkClouds, checkLambdas, checkPoints, type BarycenterCloud } from './input.ts';
 import { mixtureSupport } from './initialSupport.ts';
 

@@ -30,7 +30,7 @@ import {
   type GridDomain,
 } from './convolutional.ts';
 import { checkClouds, checkLambdas, type BarycenterCloud } from './input.ts';
-import { jointBox } from '../brenierGrid.ts';
+import { jointBox } from '../brenier/brenierGrid.ts';
 
 /** Options of {@link gridBarycenter} and {@link gridBarycenterSteps}. */
 export interface GridBarycenterOptions extends Omit<ConvolutionalOptions, 'warmStart'> {

@@ -31,7 +31,7 @@
  *   transport, tens of cells away); nearly every factor of the shifted products is non-zero.
  */
 
-import { expFast } from '../fastExp.ts';
+import { expFast } from '../sinkhorn/fastExp.ts';
 
 /** Where a density on the grid has mass: its support pixels grouped by row. */
 export interface GridSupport {

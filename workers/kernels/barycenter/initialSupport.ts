@@ -14,7 +14,7 @@
  * points); the start translates with the clouds and scales with them.
  */
 import { randomLcg } from 'd3-random';
-import { jointBox } from '../brenierGrid.ts';
+import { jointBox } from '../brenier/brenierGrid.ts';
 
 /** Jitter half-width, relative to the side of the union bounding box. */
 export const INIT_JITTER = 1e-6;

@@ -20,7 +20,7 @@
  * F(y_j) − F(x_i) = |x_i − y_j|.
  */
 import { costMatrix } from '../cost.ts';
-import { exactOT, type SparsePlan } from '../exact.ts';
+import { exactOT, type SparsePlan } from '../exact/exact.ts';
 import { cloudWeights } from './criticInput.ts';
 
 /** The exact Kantorovich potential F(p) = max_j (g_j − |p − y_j|), plane units. */

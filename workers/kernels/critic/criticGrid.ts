@@ -6,7 +6,7 @@
  * The network runs in chunks of `CHUNK` rows (a forward and an input-gradient pass each), and the
  * generator form yields between chunks so a large lattice of a large network can be cancelled.
  */
-import { latticePoints, type Box } from '../brenierGrid.ts';
+import { latticePoints, type Box } from '../brenier/brenierGrid.ts';
 import { CriticEvaluator, type CriticModel } from './criticModel.ts';
 import { evaluatePotential, type KantorovichPotential } from './criticExact.ts';
 

@@ -11,8 +11,8 @@
  * penalty on ∇ₓf, and the estimate s (E_ν φ − E_μ φ) is comparable with W1 in plane units,
  * whatever the clouds' scale (1e-9 or 1e6).
  */
-import { fitFrame } from '../flowModel.ts';
-import { CloudDistribution } from '../flowSampling.ts';
+import { fitFrame } from '../flow/flowModel.ts';
+import { CloudDistribution } from '../flow/flowSampling.ts';
 import { CriticNet, criticParamCount, type CriticNetSpec } from './criticNet.ts';
 
 /** The affine normalisation u = (x − (cx, cy)) / scale, scale > 0 (plane units). */

@@ -12,7 +12,7 @@ import {
 } from './criticNet.ts';
 import gp00 from '../fixtures/critic_00_gp_relu.json';
 import gp01 from '../fixtures/critic_01_gp_leaky_onesided.json';
-import { mlpLayers } from '../mlp.ts';
+import { mlpLayers } from '../nets/mlp.ts';
 import { flatPoints, naiveCritic } from './criticTestKit.ts';
 
 /** A problem: data rows with loss weights c (source +1/nS, target −1/nT) and penalty rows. */

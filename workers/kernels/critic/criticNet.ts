@@ -44,8 +44,8 @@
  *
  * Memory: a `CriticNet` preallocates everything for `capacity` rows; passes allocate nothing.
  */
-import { initMlp, mlpLayers, mlpParamCount, type MlpLayer, type MlpSpec } from '../mlp.ts';
-import { gemmABt, transpose } from '../mlpGemm.ts';
+import { initMlp, mlpLayers, mlpParamCount, type MlpLayer, type MlpSpec } from '../nets/mlp.ts';
+import { gemmABt, transpose } from '../nets/mlpGemm.ts';
 
 /** Hidden-unit nonlinearity. */
 export type Activation = 'relu' | 'leaky-relu';

@@ -15,7 +15,7 @@
  *
  *   L = (1/B) Σ softplus(φ(x_b)) + (1/B) Σ softplus(−φ(y_b))   (= −E log(1 − D(x)) − E log D(y)).
  */
-import { Adam } from '../adam.ts';
+import { Adam } from '../nets/adam.ts';
 import { CriticNet, type CriticNetSpec, type Penalty } from './criticNet.ts';
 import { clipWeights, RmsProp } from './rmsprop.ts';
 

@@ -3,7 +3,7 @@
  * layer formulas, no shared buffers) and the smallest pre-activation magnitude it meets, which
  * tells a finite-difference test how far it is from a ReLU kink.
  */
-import { mlpLayers } from '../mlp.ts';
+import { mlpLayers } from '../nets/mlp.ts';
 import { criticMlpSpec, negativeSlope, type CriticNetSpec } from './criticNet.ts';
 
 /** f(x, y) and min |z| over every hidden pre-activation, by the textbook formulas. */

@@ -16,7 +16,7 @@
  * randomLcg(seed) stream in a fixed order: the same seed reproduces a run bit for bit.
  */
 import { randomLcg } from 'd3-random';
-import { CloudDistribution, NormalStream } from '../flowSampling.ts';
+import { CloudDistribution, NormalStream } from '../flow/flowSampling.ts';
 import { cloudWeights } from './criticInput.ts';
 import { criticParamCount, initCritic, type Activation, type CriticNetSpec } from './criticNet.ts';
 import {

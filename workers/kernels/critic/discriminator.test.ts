@@ -1,6 +1,6 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { NormalStream } from '../flowSampling.ts';
+import { NormalStream } from '../flow/flowSampling.ts';
 import { discriminatorContrast, sigmoid } from './discriminator.ts';
 
 /** Two isotropic Gaussian clouds (σ = 0.5, 100 points each) whose centres are `separation` apart. */

@@ -23,9 +23,9 @@
  * display noise, then every batch), so a seed reproduces a run bit for bit.
  */
 import { randomLcg } from 'd3-random';
-import { Adam } from '../adam.ts';
-import { CloudDistribution, NormalStream } from '../flowSampling.ts';
-import { initMlp, Mlp, mlpParamCount, type MlpSpec } from '../mlp.ts';
+import { Adam } from '../nets/adam.ts';
+import { CloudDistribution, NormalStream } from '../flow/flowSampling.ts';
+import { initMlp, Mlp, mlpParamCount, type MlpSpec } from '../nets/mlp.ts';
 import { cloudWeights } from './criticInput.ts';
 import { criticFrame, toFrame, type CriticFrame, type CriticModel } from './criticModel.ts';
 import { criticParamCount, initCritic } from './criticNet.ts';

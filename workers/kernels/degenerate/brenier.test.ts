@@ -9,17 +9,17 @@
  */
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { brenierGridSpec, evaluateBrenierView, type BrenierGridSpec } from '../brenierGrid.ts';
+import { brenierGridSpec, evaluateBrenierView, type BrenierGridSpec } from '../brenier/brenierGrid.ts';
 import {
   absoluteEpsilon,
   entropicMap,
   entropicPotential,
   fitEntropicMap,
   type EntropicFit,
-} from '../entropicMap.ts';
-import { entropicEvaluator, entropicLattice } from '../entropicMapLattice.ts';
-import { icnnEvaluator, icnnMap, icnnPotential } from '../icnnMap.ts';
-import { icnnTrain } from '../icnnTrain.ts';
+} from '../brenier/entropicMap.ts';
+import { entropicEvaluator, entropicLattice } from '../brenier/entropicMapLattice.ts';
+import { icnnEvaluator, icnnMap, icnnPotential } from '../brenier/icnnMap.ts';
+import { icnnTrain } from '../brenier/icnnTrain.ts';
 import { CASES, expectAllFinite, getCase, type DegenerateCase, unitWeights } from './cases.ts';
 
 /** −∞ logits are documented for zero-weight targets (log 0). */

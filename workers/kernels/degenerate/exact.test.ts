@@ -6,9 +6,9 @@
  * 1); dual feasibility f_i + g_j <= C_ij within 1e-12 × max C (rounding of the potentials).
  */
 import { describe, expect, it } from 'vitest';
-import { solveAssignment } from '../assignment.ts';
+import { solveAssignment } from '../exact/assignment.ts';
 import { costMatrix } from '../cost.ts';
-import { exactOT, type ExactResult } from '../exact.ts';
+import { exactOT, type ExactResult } from '../exact/exact.ts';
 import { CASES, expectAllFinite, getCase, SQUARE_CASES, unitWeights } from './cases.ts';
 
 function marginalError(r: ExactResult, a: Float64Array, b: Float64Array): number {

@@ -11,13 +11,13 @@
  */
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { rectifiedFlow, type RectifiedFlowOptions } from '../flow.ts';
-import { MinibatchOt } from '../flowCoupling.ts';
-import { integrateFlow } from '../flowIntegrate.ts';
-import { evaluateFlowSteps, straightnessSteps, w2Squared } from '../flowMetrics.ts';
-import { FlowField, fitFrame } from '../flowModel.ts';
-import { CloudDistribution, flowDistributions, NormalStream } from '../flowSampling.ts';
-import { DistributionPairs, FlowTrainer } from '../flowTrain.ts';
+import { rectifiedFlow, type RectifiedFlowOptions } from '../flow/flow.ts';
+import { MinibatchOt } from '../flow/flowCoupling.ts';
+import { integrateFlow } from '../flow/flowIntegrate.ts';
+import { evaluateFlowSteps, straightnessSteps, w2Squared } from '../flow/flowMetrics.ts';
+import { FlowField, fitFrame } from '../flow/flowModel.ts';
+import { CloudDistribution, flowDistributions, NormalStream } from '../flow/flowSampling.ts';
+import { DistributionPairs, FlowTrainer } from '../flow/flowTrain.ts';
 import { CASES, expectAllFinite, getCase, type DegenerateCase } from './cases.ts';
 
 const NET = { width: 4, depth: 1, timeFeatures: 1 };

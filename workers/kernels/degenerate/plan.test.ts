@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { costMatrix } from '../cost.ts';
-import { exactOT } from '../exact.ts';
+import { exactOT } from '../exact/exact.ts';
 import {
   barycentricMap,
   planCost,
@@ -18,7 +18,7 @@ import {
   sparsifyPlan,
 } from '../plan.ts';
 import { planImage, planImageDense, principalOrder } from '../planImage.ts';
-import { sinkhorn } from '../sinkhorn.ts';
+import { sinkhorn } from '../sinkhorn/sinkhorn.ts';
 import { hilbertOrder } from '../spatialOrder.ts';
 import { CASES, expectAllFinite, getCase, unitWeights } from './cases.ts';
 

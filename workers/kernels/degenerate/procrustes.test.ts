@@ -8,9 +8,9 @@
  * orthogonality 1e-12; recovered rotations 1e-9; translations and rmsd 1e-9 × the coordinates.
  */
 import { describe, expect, it } from 'vitest';
-import { procrustes, type ProcrustesOptions, type ProcrustesResult } from '../procrustes.ts';
-import { applyMotion, motionAt, rotationMatrix, type FittedMotion } from '../rigidMotion.ts';
-import { wassersteinProcrustes } from '../wassersteinProcrustes.ts';
+import { procrustes, type ProcrustesOptions, type ProcrustesResult } from '../procrustes/procrustes.ts';
+import { applyMotion, motionAt, rotationMatrix, type FittedMotion } from '../procrustes/rigidMotion.ts';
+import { wassersteinProcrustes } from '../procrustes/wassersteinProcrustes.ts';
 import { BASE_X, CASES, expectAllFinite, getCase, SQUARE_CASES } from './cases.ts';
 
 const OPTIONS: [string, ProcrustesOptions][] = [

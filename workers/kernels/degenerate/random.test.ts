@@ -8,20 +8,20 @@
  */
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { brenierGridSpec, evaluateBrenierView } from '../brenierGrid.ts';
+import { brenierGridSpec, evaluateBrenierView } from '../brenier/brenierGrid.ts';
 import { costMatrix } from '../cost.ts';
-import { absoluteEpsilon, entropicMap, fitEntropicMap } from '../entropicMap.ts';
-import { entropicEvaluator } from '../entropicMapLattice.ts';
-import { exactOT } from '../exact.ts';
-import { rectifiedFlow } from '../flow.ts';
-import { integrateFlow } from '../flowIntegrate.ts';
-import { evaluateFlowSteps } from '../flowMetrics.ts';
-import { FlowField } from '../flowModel.ts';
-import { flowDistributions } from '../flowSampling.ts';
-import { icnnEvaluator, icnnMap } from '../icnnMap.ts';
-import { icnnTrain } from '../icnnTrain.ts';
-import { procrustes } from '../procrustes.ts';
-import { wassersteinProcrustes } from '../wassersteinProcrustes.ts';
+import { absoluteEpsilon, entropicMap, fitEntropicMap } from '../brenier/entropicMap.ts';
+import { entropicEvaluator } from '../brenier/entropicMapLattice.ts';
+import { exactOT } from '../exact/exact.ts';
+import { rectifiedFlow } from '../flow/flow.ts';
+import { integrateFlow } from '../flow/flowIntegrate.ts';
+import { evaluateFlowSteps } from '../flow/flowMetrics.ts';
+import { FlowField } from '../flow/flowModel.ts';
+import { flowDistributions } from '../flow/flowSampling.ts';
+import { icnnEvaluator, icnnMap } from '../brenier/icnnMap.ts';
+import { icnnTrain } from '../brenier/icnnTrain.ts';
+import { procrustes } from '../procrustes/procrustes.ts';
+import { wassersteinProcrustes } from '../procrustes/wassersteinProcrustes.ts';
 import { CASES, expectAllFinite, unitWeights } from './cases.ts';
 
 type Kernel = (

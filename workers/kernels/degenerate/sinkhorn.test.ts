@@ -18,9 +18,9 @@ import {
   sinkhornSteps,
   type SinkhornOptions,
   type SinkhornResult,
-} from '../sinkhorn.ts';
-import { AndersonMixer } from '../sinkhornAnderson.ts';
-import { OmegaController } from '../sinkhornOmega.ts';
+} from '../sinkhorn/sinkhorn.ts';
+import { AndersonMixer } from '../sinkhorn/sinkhornAnderson.ts';
+import { OmegaController } from '../sinkhorn/sinkhornOmega.ts';
 import { hilbertOrder } from '../spatialOrder.ts';
 import { randomLcg } from 'd3-random';
 import { CASES, expectAllFinite, getCase, type DegenerateCase, unitWeights } from './cases.ts';

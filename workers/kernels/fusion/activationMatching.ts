@@ -5,8 +5,8 @@
  * solved exactly (`solveAssignment`, maximising). A permutation of earlier layers does not change
  * what a unit computes, so the layers are matched independently, in one pass.
  */
-import { solveAssignment } from '../assignment.ts';
-import { gemmABt, transpose } from '../mlpGemm.ts';
+import { solveAssignment } from '../exact/assignment.ts';
+import { gemmABt, transpose } from '../nets/mlpGemm.ts';
 import { checkModel, checkPoints, sameSpec, type ClassifierModel } from '../nets/classifier.ts';
 import { hiddenActivations } from '../nets/classifierEval.ts';
 import type { Permutations } from './permute.ts';

@@ -10,7 +10,7 @@
  *  - 'random': a seeded shuffle cut into K parts of equal count (±1).
  */
 import { randomLcg } from 'd3-random';
-import { subSeed } from '../flow.ts';
+import { subSeed } from '../flow/flow.ts';
 import { checkLabels, checkPoints, MAX_CLASSES } from '../nets/classifier.ts';
 
 /** How a cloud is split. */

@@ -1,6 +1,6 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { subSeed } from '../flow.ts';
+import { subSeed } from '../flow/flow.ts';
 import { blobs, spirals } from '../nets/testData.ts';
 import {
   fusionExperiment,

@@ -23,7 +23,7 @@
  * what the units compute.
  */
 import { randomLcg } from 'd3-random';
-import { subSeed } from '../flow.ts';
+import { subSeed } from '../flow/flow.ts';
 import { checkPoints, fitInputFrame, MAX_CLASSES, type ClassifierModel } from '../nets/classifier.ts';
 import { scoreClassifier } from '../nets/classifierEval.ts';
 import {

@@ -8,7 +8,7 @@
  *
  * `federatedExperiment` trains K clients on chunks of one cloud (`chunks.ts`) and merges them.
  */
-import { subSeed } from '../flow.ts';
+import { subSeed } from '../flow/flow.ts';
 import {
   checkLabels,
   checkPoints,

@@ -14,8 +14,8 @@
  *     plan-weighted average of the B units sent to it.
  * The output layer takes step 1 only (its rows are the classes, already aligned).
  */
-import { exactOT } from '../exact.ts';
-import { sinkhorn } from '../sinkhorn.ts';
+import { exactOT } from '../exact/exact.ts';
+import { sinkhorn } from '../sinkhorn/sinkhorn.ts';
 import {
   checkModel,
   classifierLayers,

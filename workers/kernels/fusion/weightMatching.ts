@@ -12,9 +12,9 @@
  * descent terminates.
  */
 import { randomLcg } from 'd3-random';
-import { solveAssignment } from '../assignment.ts';
-import { subSeed } from '../flow.ts';
-import { gemmABt } from '../mlpGemm.ts';
+import { solveAssignment } from '../exact/assignment.ts';
+import { subSeed } from '../flow/flow.ts';
+import { gemmABt } from '../nets/mlpGemm.ts';
 import {
   checkModel,
   classifierLayers,

@@ -11,7 +11,7 @@
  * part of the model from then on. So clouds drawn at any position and size (1e-9 or 1e6) train
  * alike, and two models in different frames can still be compared exactly (`reframeClassifier`).
  */
-import { initMlp, mlpLayers, mlpParamCount, type MlpLayer, type MlpSpec } from '../mlp.ts';
+import { initMlp, mlpLayers, mlpParamCount, type MlpLayer, type MlpSpec } from './mlp.ts';
 
 /** Largest number of classes (scenario labels are integers 0–9). */
 export const MAX_CLASSES = 10;

@@ -7,7 +7,7 @@
  * with z the logits (PyTorch's `F.cross_entropy`); the log-sum-exp is shifted by the row's largest
  * logit, so it is finite for any finite logits.
  */
-import { Mlp } from '../mlp.ts';
+import { Mlp } from './mlp.ts';
 import {
   checkLabels,
   checkModel,

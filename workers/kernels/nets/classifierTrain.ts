@@ -9,9 +9,9 @@
  * from small integer seeds are nearly equal, so seeds 1 and 2 would start alike.) A step allocates nothing.
  */
 import { randomLcg } from 'd3-random';
-import { Adam } from '../adam.ts';
-import { subSeed } from '../flow.ts';
-import { Mlp } from '../mlp.ts';
+import { Adam } from './adam.ts';
+import { subSeed } from '../flow/flow.ts';
+import { Mlp } from './mlp.ts';
 import {
   checkLabels,
   checkModel,

@@ -3,8 +3,8 @@
  * import src/, so the shapes are generated here).
  */
 import { randomLcg } from 'd3-random';
-import { subSeed } from '../flow.ts';
-import { NormalStream } from '../flowSampling.ts';
+import { subSeed } from '../flow/flow.ts';
+import { NormalStream } from '../flow/flowSampling.ts';
 
 /** A labelled cloud: interleaved points (length 2n) and one integer class per point. */
 export interface LabelledCloud {

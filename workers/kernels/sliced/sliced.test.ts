@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import given from '../fixtures/sliced_03_sw_given.json';
 import seeded from '../fixtures/sliced_04_cli_uniform.json';
 import seededW from '../fixtures/sliced_05_cli_weighted.json';
-import { exactOT } from '../exact.ts';
+import { exactOT } from '../exact/exact.ts';
 import { balancedProblem } from '../problem.ts';
 import { CASES, unitWeights } from '../degenerate/cases.ts';
 import { maxSliced, wrapAngle } from './maxSliced.ts';

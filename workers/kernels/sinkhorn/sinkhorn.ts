@@ -39,7 +39,7 @@
  * Gaussians at ε = 0.05 in ~0.28 s (51 iterations; POT's `ot.sinkhorn` ~0.6 s, 340 iterations, to
  * a looser test); 1000 × 1000 at ε = 0.01 in ~0.09 s (102 iterations; POT's `sinkhorn_log` > 30 s).
  */
-import type { SparsePlan } from './exact.ts';
+import type { SparsePlan } from '../exact/exact.ts';
 import type { SinkhornAcceleration } from './sinkhornIterate.ts';
 import { EPSILON_FLOOR, SinkhornSolver } from './sinkhornSolver.ts';
 

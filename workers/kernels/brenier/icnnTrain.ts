@@ -21,8 +21,8 @@
  * on the current batch, E|X|² + E|Y|² − 2V in the original units: noisy, and a lower bound only
  * at the optimum of g.
  */
-import { Adam } from './adam.ts';
-import { normalizeWeights } from './cost.ts';
+import { Adam } from '../nets/adam.ts';
+import { normalizeWeights } from '../cost.ts';
 import { clampIcnn, Icnn, icnnLayout, initIcnn, type IcnnSpec } from './icnn.ts';
 import type { IcnnMapModel } from './icnnMap.ts';
 

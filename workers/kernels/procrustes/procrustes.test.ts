@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { randomLcg } from 'd3-random';
 import { procrustes } from './procrustes.ts';
 import { applyMotion, reflectionMatrix, rotationMatrix, type SimilarityMotion } from './rigidMotion.ts';
-import ref00 from './fixtures/procrustes_00_20.json';
-import ref01 from './fixtures/procrustes_01_50.json';
+import ref00 from '../fixtures/procrustes_00_20.json';
+import ref01 from '../fixtures/procrustes_01_50.json';
 
 const flat = (pts: number[][]) => Float64Array.from(pts.flat());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costMatrix } from './cost.ts';
+import { costMatrix } from '../cost.ts';
 import { exactOT } from './exact.ts';
 import { costTol, expectOptimal, randomProblem } from './exactTestKit.ts';
 

@@ -12,8 +12,8 @@
  *   noise alone gives.
  */
 import { randomLcg } from 'd3-random';
-import { costMatrix } from './cost.ts';
-import { exactOT } from './exact.ts';
+import { costMatrix } from '../cost.ts';
+import { exactOT } from '../exact/exact.ts';
 import { integrateFlowSteps } from './flowIntegrate.ts';
 import type { VelocityField } from './flowModel.ts';
 import { NormalStream, type PlaneDistribution } from './flowSampling.ts';

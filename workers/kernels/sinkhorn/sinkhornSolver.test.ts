@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg } from 'd3-random';
-import { costMatrix } from './cost.ts';
-import { planCost } from './plan.ts';
+import { costMatrix } from '../cost.ts';
+import { planCost } from '../plan.ts';
 import { sinkhorn } from './sinkhorn.ts';
 import { SinkhornSolver, type RowClassOffset } from './sinkhornSolver.ts';
-import { hilbertOrder } from './spatialOrder.ts';
+import { hilbertOrder } from '../spatialOrder.ts';
 
 // 61 × 45: neither a multiple of the tile shape; one zero-weight point on each side.
 const n = 61;

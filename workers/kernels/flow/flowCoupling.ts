@@ -20,7 +20,7 @@
  * The squared Euclidean cost is used whatever the scenario's cost: it is the cost whose optimal
  * coupling gives straight, non-crossing interpolation paths, which is the point of the exercise.
  */
-import { exactOT, type ExactMethod } from './exact.ts';
+import { exactOT, type ExactMethod } from '../exact/exact.ts';
 
 /** How training pairs are formed inside a minibatch. */
 export type Coupling = 'independent' | 'minibatch-ot';

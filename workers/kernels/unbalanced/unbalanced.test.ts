@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
 import { unbalancedSinkhorn, unbalancedSteps } from './unbalanced.ts';
-import { sinkhorn } from './sinkhorn.ts';
-import { balancedProblem } from './problem.ts';
+import { sinkhorn } from '../sinkhorn/sinkhorn.ts';
+import { balancedProblem } from '../problem.ts';
 import { expectReferencePlan, fixtureProblem, maxAbsDiff } from './unbalancedTestKit.ts';
-import ub00 from './fixtures/unbalanced_00_gauss_eps0.1_rho1.json';
-import ub01 from './fixtures/unbalanced_01_weighted_eps0.05_rho0.1.json';
-import ub02 from './fixtures/unbalanced_02_outliers_eps0.5_rho10.json';
+import ub00 from '../fixtures/unbalanced_00_gauss_eps0.1_rho1.json';
+import ub01 from '../fixtures/unbalanced_01_weighted_eps0.05_rho0.1.json';
+import ub02 from '../fixtures/unbalanced_02_outliers_eps0.5_rho10.json';
 
 function gaussians(n: number, m: number, seed: number) {
   const normal = randomNormal.source(randomLcg(seed))(0, 0.5);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
 import { partialExact } from './partial.ts';
 import { partialEntropic } from './partialEntropic.ts';
-import { exactOT } from './exact.ts';
-import { balancedProblem } from './problem.ts';
-import { densePlan, planMarginals } from './plan.ts';
+import { exactOT } from '../exact/exact.ts';
+import { balancedProblem } from '../problem.ts';
+import { densePlan, planMarginals } from '../plan.ts';
 import { expectReferencePlan, fixtureProblem } from './unbalancedTestKit.ts';
-import ex00 from './fixtures/partial_00_exact_gauss.json';
-import ex01 from './fixtures/partial_01_exact_weighted.json';
-import en02 from './fixtures/partial_02_entropic_eps0.1_m0.5.json';
-import en03 from './fixtures/partial_03_entropic_weighted_eps0.3_m0.7.json';
+import ex00 from '../fixtures/partial_00_exact_gauss.json';
+import ex01 from '../fixtures/partial_01_exact_weighted.json';
+import en02 from '../fixtures/partial_02_entropic_eps0.1_m0.5.json';
+import en03 from '../fixtures/partial_03_entropic_weighted_eps0.3_m0.7.json';
 
 function gaussians(n: number, m: number, seed: number) {
   const normal = randomNormal.source(randomLcg(seed))(0, 0.5);

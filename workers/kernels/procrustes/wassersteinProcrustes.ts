@@ -13,8 +13,8 @@
  * leave the winner within a few degrees, where the full-size solves are cheap.
  */
 import { randomLcg } from 'd3-random';
-import { costMatrix, normalizeWeights } from './cost.ts';
-import { exactOT, type ExactOptions, type SparsePlan } from './exact.ts';
+import { costMatrix, normalizeWeights } from '../cost.ts';
+import { exactOT, type ExactOptions, type SparsePlan } from '../exact/exact.ts';
 import { checkPoints, fitMoments, pairMoments, type MomentFit } from './procrustes.ts';
 import { applyMotion, reflectionMatrix, rotationMatrix, wrapAngle } from './rigidMotion.ts';
 

@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
 import { sinkhorn, sinkhornSteps, type SinkhornOptions, type SinkhornResult } from './sinkhorn.ts';
-import { costMatrix, normalizeWeights } from './cost.ts';
-import { barycentricMap, planCost, planEntropy, planMarginalError } from './plan.ts';
-import { hilbertOrder } from './spatialOrder.ts';
-import ref00 from './fixtures/sinkhorn_00_gauss_eps1.0.json';
-import ref01 from './fixtures/sinkhorn_01_gauss_eps0.1.json';
-import ref02 from './fixtures/sinkhorn_02_uniform_eps0.05.json';
-import ref03 from './fixtures/sinkhorn_03_ring_eps0.01.json';
-import exact00 from './fixtures/exact_00_gauss_40x40.json';
+import { costMatrix, normalizeWeights } from '../cost.ts';
+import { barycentricMap, planCost, planEntropy, planMarginalError } from '../plan.ts';
+import { hilbertOrder } from '../spatialOrder.ts';
+import ref00 from '../fixtures/sinkhorn_00_gauss_eps1.0.json';
+import ref01 from '../fixtures/sinkhorn_01_gauss_eps0.1.json';
+import ref02 from '../fixtures/sinkhorn_02_uniform_eps0.05.json';
+import ref03 from '../fixtures/sinkhorn_03_ring_eps0.01.json';
+import exact00 from '../fixtures/exact_00_gauss_40x40.json';
 
 interface Cloud {
   points: number[][];

@@ -11,7 +11,7 @@ import {
 } from './flowModel.ts';
 import { CloudDistribution } from './flowSampling.ts';
 import { gaussianBlob } from './flowTestKit.ts';
-import { initMlp, Mlp } from './mlp.ts';
+import { initMlp, Mlp } from '../nets/mlp.ts';
 
 describe('flow model', () => {
   it('fits a frame that gives the pooled distributions unit variance per axis', () => {

@@ -6,7 +6,7 @@
  * gives Σb − m to the targets), the two dummies are priced out of trading with each other, and the
  * balanced problem goes to the network simplex (`exact.ts`).
  */
-import { exactOT, type SparsePlan } from './exact.ts';
+import { exactOT, type SparsePlan } from '../exact/exact.ts';
 
 /** Result of {@link partialExact}. */
 export interface PartialExactResult {

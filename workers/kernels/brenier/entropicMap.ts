@@ -26,9 +26,9 @@
  * logit: c_j + x·d_j <= max_block c + max over the block's box of x·d. A block whose bound is
  * 36 below a logit already seen is skipped whole, which at small ε is most of them.
  */
-import { costMatrix } from './cost.ts';
-import { sinkhornSteps, type SinkhornProgress, type SinkhornResult } from './sinkhorn.ts';
-import { hilbertOrder } from './spatialOrder.ts';
+import { costMatrix } from '../cost.ts';
+import { sinkhornSteps, type SinkhornProgress, type SinkhornResult } from '../sinkhorn/sinkhorn.ts';
+import { hilbertOrder } from '../spatialOrder.ts';
 
 /**
  * A fitted entropic map: the affine logits c_j + x · d_j of its log-sum-exp. Targets are stored

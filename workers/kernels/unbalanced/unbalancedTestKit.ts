@@ -1,7 +1,7 @@
 /** Test helpers for the unbalanced and partial kernels: a fixture's scenario as a problem, checks against it. */
 import { expect } from 'vitest';
-import { balancedProblem, type BalancedProblem } from './problem.ts';
-import { hilbertOrder } from './spatialOrder.ts';
+import { balancedProblem, type BalancedProblem } from '../problem.ts';
+import { hilbertOrder } from '../spatialOrder.ts';
 
 interface FixtureCloud {
   points: number[][];

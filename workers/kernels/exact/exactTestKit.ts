@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import { randomLcg, randomNormal, randomUniform } from 'd3-random';
-import { costMatrix, normalizeWeights, type CostKind } from './cost.ts';
+import { costMatrix, normalizeWeights, type CostKind } from '../cost.ts';
 import type { ExactResult } from './exact.ts';
 
 /** An OT problem: weights a (n), b (m), n×m row-major costs C, and the clouds behind them. */

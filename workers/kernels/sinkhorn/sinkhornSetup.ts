@@ -1,7 +1,7 @@
 /**
  * Input checks, the ε schedule and the potentials of zero-weight points for `sinkhorn.ts`.
  */
-import { offsetByRowClass } from './cost.ts';
+import { offsetByRowClass } from '../cost.ts';
 import type { SinkhornOptions } from './sinkhorn.ts';
 import type { RowClassOffset } from './sinkhornSolver.ts';
 

@@ -12,8 +12,8 @@
  * `tolerance` nats.
  */
 import { checkPartialMass } from './partial.ts';
-import { checkRuleProblem } from './ruleScaling.ts';
-import { solveByRule, type RuleOutcome } from './ruleSolve.ts';
+import { checkRuleProblem } from '../sinkhorn/ruleScaling.ts';
+import { solveByRule, type RuleOutcome } from '../sinkhorn/ruleSolve.ts';
 
 /** Options of {@link partialEntropic}. */
 export interface PartialEntropicOptions {

@@ -9,7 +9,7 @@
  * inside the exact-OT solver of the minibatch-OT coupling.
  */
 import { randomLcg } from 'd3-random';
-import { Adam } from './adam.ts';
+import { Adam } from '../nets/adam.ts';
 import { MinibatchOt, type Coupling, type MinibatchOtOptions } from './flowCoupling.ts';
 import {
   flowMlpSpec,
@@ -20,7 +20,7 @@ import {
   type FlowNetSpec,
 } from './flowModel.ts';
 import { NormalStream, type PlaneDistribution, type Uniform } from './flowSampling.ts';
-import { initMlp, Mlp } from './mlp.ts';
+import { initMlp, Mlp } from '../nets/mlp.ts';
 
 /** Where training pairs come from. */
 export interface PairSource {

@@ -7,8 +7,8 @@
  * two distributions when training starts, so clouds drawn at any position and size train alike.
  * It predicts the velocity in those units; the plane velocity is v = s · w(u, t).
  */
-import { Mlp, mlpParamCount, type MlpSpec } from './mlp.ts';
-import type { FloatArray } from './mlpGemm.ts';
+import { Mlp, mlpParamCount, type MlpSpec } from '../nets/mlp.ts';
+import type { FloatArray } from '../nets/mlpGemm.ts';
 
 /** Architecture of a flow network. */
 export interface FlowNetSpec {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { costMatrix } from './cost.ts';
+import { costMatrix } from '../cost.ts';
 import { exactOT } from './exact.ts';
 import {
   bruteForceAssignment,
@@ -13,11 +13,11 @@ import {
   transpose,
   type FixtureScenario,
 } from './exactTestKit.ts';
-import ref00 from './fixtures/exact_00_gauss_40x40.json';
-import ref01 from './fixtures/exact_01_uniform_30x45.json';
-import ref02 from './fixtures/exact_02_ring_50x50.json';
-import ref03 from './fixtures/exact_03_gauss_25x60.json';
-import ref04 from './fixtures/exact_04_dup_20x20.json';
+import ref00 from '../fixtures/exact_00_gauss_40x40.json';
+import ref01 from '../fixtures/exact_01_uniform_30x45.json';
+import ref02 from '../fixtures/exact_02_ring_50x50.json';
+import ref03 from '../fixtures/exact_03_gauss_25x60.json';
+import ref04 from '../fixtures/exact_04_dup_20x20.json';
 
 const references = [ref00, ref01, ref02, ref03, ref04];
 

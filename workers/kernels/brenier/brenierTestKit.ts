@@ -3,7 +3,7 @@
  * it states (RMS distance at the query points relative to `scale`) and small seeded clouds.
  */
 import { randomLcg, randomNormal } from 'd3-random';
-import reference from './fixtures/brenier_00_gauss_400.json';
+import reference from '../fixtures/brenier_00_gauss_400.json';
 
 const flat = (pts: number[][]): Float64Array => Float64Array.from(pts.flat());
 

@@ -2,7 +2,7 @@
  * Reading the plan out of a `TiledKernel` (see `sinkhornTiles.ts`): P_ij = a_i u_i K_ij v_j b_j
  * in the original row and column order.
  */
-import type { SparsePlan } from './exact.ts';
+import type { SparsePlan } from '../exact/exact.ts';
 import { RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
 import type { TiledKernel } from './sinkhornTiles.ts';
 

@@ -17,10 +17,10 @@
  * solve goes on in the log domain (`ruleLogDomain.ts`). ρ = ∞ is balanced entropic OT (which needs
  * Σa = Σb): it is solved by `sinkhorn`.
  */
-import { checkRuleProblem, type RuleStop } from './ruleScaling.ts';
-import { solveByRule } from './ruleSolve.ts';
-import { planMarginals } from './plan.ts';
-import { sinkhorn } from './sinkhorn.ts';
+import { checkRuleProblem, type RuleStop } from '../sinkhorn/ruleScaling.ts';
+import { solveByRule } from '../sinkhorn/ruleSolve.ts';
+import { planMarginals } from '../plan.ts';
+import { sinkhorn } from '../sinkhorn/sinkhorn.ts';
 
 /** Options of {@link unbalancedSinkhorn}. */
 export interface UnbalancedOptions {
