@@ -21,19 +21,25 @@ export interface RuleSolveOptions {
   andersonMemory: number;
 }
 
-/** What {@link solveByRule} returns: the plan (n×m, original order) and how the solve went. */
+/** What {@link solveByRule} returns: the plan and how the solve went. */
 export interface RuleOutcome {
+  /** n×m plan, row-major, original order, in the units of a and b. */
   plan: Float64Array;
+  /** <P, C>, cost units. */
   cost: number;
+  /** Σ P, the transported mass. */
   mass: number;
+  /** P1 (length n) and Pᵀ1 (length m): where they fall below a, b, mass is destroyed (or left). */
   rowMass: Float64Array;
   colMass: Float64Array;
   iterations: number;
+  /** Last change of a log-scaling (nats). */
   error: number;
   converged: boolean;
   stop: RuleStop;
+  /** The ε the plan has (raised to 1e-13 × max |C| if the requested one was below). */
   epsilon: number;
-  /** Whether the log-domain fallback produced the plan. */
+  /** Whether the log-domain fallback produced the plan (the scalings left the float range). */
   logDomain: boolean;
 }
 

@@ -17,8 +17,8 @@
  * solve goes on in the log domain (`ruleLogDomain.ts`). ρ = ∞ is balanced entropic OT (which needs
  * Σa = Σb): it is solved by `sinkhorn`.
  */
-import { checkRuleProblem, type RuleStop } from '../sinkhorn/ruleScaling.ts';
-import { solveByRule } from '../sinkhorn/ruleSolve.ts';
+import { checkRuleProblem } from '../sinkhorn/ruleScaling.ts';
+import { solveByRule, type RuleOutcome } from '../sinkhorn/ruleSolve.ts';
 import { planMarginals } from '../plan.ts';
 import { sinkhorn } from '../sinkhorn/sinkhorn.ts';
 
@@ -44,27 +44,11 @@ export interface UnbalancedOptions {
   andersonMemory?: number;
 }
 
-/** Result of {@link unbalancedSinkhorn}. */
-export interface UnbalancedResult {
-  /** n×m plan, row-major, in the units of a and b. */
-  plan: Float64Array;
-  /** <P, C>, cost units. */
-  cost: number;
-  /** Σ P, the transported mass. */
-  mass: number;
-  /** P1 (length n) and Pᵀ1 (length m): where they fall below a, b mass is destroyed. */
-  rowMass: Float64Array;
-  colMass: Float64Array;
-  iterations: number;
-  /** Last change of a log-scaling (nats); for ρ = ∞ the L1 marginal error. */
-  error: number;
-  converged: boolean;
-  stop: RuleStop;
-  /** The ε the plan has (see `options.epsilon`). */
-  epsilon: number;
-  /** Whether the log-domain fallback produced the plan (the scalings left the float range). */
-  logDomain: boolean;
-}
+/**
+ * Result of {@link unbalancedSinkhorn}: the rule solve's outcome (for ρ = ∞, solved by `sinkhorn`,
+ * `error` is the L1 marginal error instead of the last change of a log-scaling).
+ */
+export type UnbalancedResult = RuleOutcome;
 
 /** What {@link unbalancedSteps} yields. */
 export interface UnbalancedProgress {
