@@ -3,7 +3,7 @@
  * file). `src/` imports them with `import type`.
  */
 import type { JobRequest } from '../api.ts';
-import type { FusionExperimentOptions } from '../kernels/fusion/experiment.ts';
+import type { FusionExperimentOptions, FusionExperimentResult } from '../kernels/fusion/experiment.ts';
 import type { FederatedOptions } from '../kernels/fusion/federated.ts';
 import type { ClassifierModel } from '../kernels/nets/classifier.ts';
 import type { RegionGrid } from './adaptTypes.ts';
@@ -42,24 +42,12 @@ export interface FusionRegions extends RegionGrid {
   aligned: Int32Array[];
 }
 
-/** A finished (or stopped) fusion experiment. */
-export interface FusionResult {
-  modelA: ClassifierModel;
-  modelB: ClassifierModel;
-  alignedB: ClassifierModel;
-  accuracyA: number;
-  accuracyB: number;
-  /** The 25 λ values, 0 to 1. */
-  lambdas: Float64Array;
-  /** Mean cross-entropy (nats) and accuracy along each merge, on the whole cloud. */
-  lossNaive: Float64Array;
-  lossAligned: Float64Array;
-  accuracyNaive: Float64Array;
-  accuracyAligned: Float64Array;
-  barrierNaive: number;
-  barrierAligned: number;
-  /** perms[h][i]: B's unit matched to A's unit i in hidden layer h. */
-  permutations: Int32Array[];
+/**
+ * A finished (or stopped) fusion experiment: the kernel's result (models, accuracies, the 25 λ
+ * values with the loss and accuracy along each merge, barriers, permutations) without its
+ * per-step losses, which the worker sends as the [step, loss] history it drew live.
+ */
+export interface FusionResult extends Omit<FusionExperimentResult, 'lossesA' | 'lossesB'> {
   historyA: Float64Array;
   historyB: Float64Array;
   /**
