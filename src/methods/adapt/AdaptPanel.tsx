@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { AdaptOutcome } from '../../../workers/methods/adaptTypes.ts';
-import { formatMs, formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { Formula } from '../../panels/Formula.tsx';
 import { ParamChoice } from '../../panels/ParamFields.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
@@ -18,6 +18,7 @@ import { useResult } from '../../state/useResult.ts';
 import { drawAdaptPlan, drawMovedSource, drawRegions } from './adaptLayer.ts';
 import { ADAPT_LANE, adaptProblem, runAdapt, stopAdapt } from './run.ts';
 import { adaptSentence } from './summary.ts';
+import { RunFacts } from '../../panels/RunFacts.tsx';
 
 /** Registers the stage layers while the panel is mounted. */
 function useAdaptLayers(): void {
@@ -55,13 +56,7 @@ function AdaptReadouts({ r, scored }: { r: AdaptOutcome; scored: boolean }) {
           Class purity
         </dt>
         <dd data-testid="adapt-purity">{percent(r.purity)}</dd>
-        <dt>Iterations</dt>
-        <dd>
-          {r.iterations.toLocaleString('en-US')}
-          {r.converged ? '' : ' (not converged)'}
-        </dd>
-        <dt>Solve time (worker)</dt>
-        <dd>{formatMs(r.timeMs)}</dd>
+        <RunFacts iterations={r.iterations} converged={r.converged} timeMs={r.timeMs} />
       </dl>
       <p className="help">
         {scored

@@ -1,8 +1,9 @@
 /** Numbers of the solved barycenter: the objective, W₂² to each cloud, iterations, solve time. */
 import { Fragment } from 'react';
-import { formatMs, formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { cloudDot } from '../../lib/cloudDot.ts';
 import type { BarycenterView } from './run.ts';
+import { RunFacts } from '../../panels/RunFacts.tsx';
 
 export function BarycenterReadouts({ r }: { r: BarycenterView }) {
   return (
@@ -19,13 +20,12 @@ export function BarycenterReadouts({ r }: { r: BarycenterView }) {
             <dd data-testid={`barycenter-cost-${k}`}>{formatNumber(r.costs![k], 5)}</dd>
           </Fragment>
         ))}
-      <dt>{r.kind === 'grid' ? 'Sinkhorn iterations' : 'Support updates'}</dt>
-      <dd>
-        {r.iterations.toLocaleString('en-US')}
-        {r.converged ? '' : ' (not converged)'}
-      </dd>
-      <dt>Solve time (worker)</dt>
-      <dd>{formatMs(r.timeMs)}</dd>
+      <RunFacts
+        label={r.kind === 'grid' ? 'Sinkhorn iterations' : 'Support updates'}
+        iterations={r.iterations}
+        converged={r.converged}
+        timeMs={r.timeMs}
+      />
     </dl>
   );
 }

@@ -5,7 +5,7 @@
 import { ProjectionView } from './ProjectionView.tsx';
 import { useEffect } from 'react';
 import type { DecorrelateOutcome } from '../../../workers/methods/adaptTypes.ts';
-import { formatMs, formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { Formula } from '../../panels/Formula.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { RunStatus } from '../../panels/RunStatus.tsx';
@@ -20,6 +20,7 @@ import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
 import { DECORRELATE_LANE, decorrelateProblem, runDecorrelate, stopDecorrelate } from './run.ts';
 import { decorrelateSentence } from './summary.ts';
+import { RunFacts } from '../../panels/RunFacts.tsx';
 
 /** Layer over the clouds: the cloud carried a fraction t of the way to its decorrelated position. */
 function drawCorrection(ctx: CanvasRenderingContext2D, view: StageView): void {
@@ -103,8 +104,7 @@ export function DecorrelatePanel() {
           <dd data-testid="decorrelate-before">{formatNumber(r.before, 5)}</dd>
           <dt title="The same with each class replaced by its mapped points">Σ W₂² after</dt>
           <dd data-testid="decorrelate-after">{formatNumber(r.after, 5)}</dd>
-          <dt>Solve time (worker)</dt>
-          <dd>{formatMs(r.timeMs)}</dd>
+          <RunFacts timeMs={r.timeMs} />
         </dl>
       )}
       {r && !problem && r.histograms && <ProjectionView h={r.histograms} />}

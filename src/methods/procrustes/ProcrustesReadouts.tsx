@@ -4,7 +4,8 @@
  * objective), the best highlighted.
  */
 import type { ProcrustesResponse } from '../../../workers/methods/procrustes.ts';
-import { formatMs, formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { RunFacts } from '../../panels/RunFacts.tsx';
 
 /** Degrees with one decimal and a true minus sign, e.g. "−40.0°". */
 export function formatDegrees(rad: number): string {
@@ -40,8 +41,7 @@ export function ProcrustesReadouts({ r, scaling }: { r: ProcrustesResponse; scal
       <dd data-testid="procrustes-rmsd">{formatNumber(r.rmsd, 3)}</dd>
       <dt>Matched by</dt>
       <dd>{matched}</dd>
-      <dt>Solve time (worker)</dt>
-      <dd>{formatMs(r.timeMs)}</dd>
+      <RunFacts timeMs={r.timeMs} />
     </dl>
   );
 }

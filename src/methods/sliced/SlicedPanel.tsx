@@ -14,7 +14,7 @@ import type {
   SlicedFlowOutcome,
 } from '../../../workers/methods/slicedTypes.ts';
 import { cloudDot } from '../../lib/cloudDot.ts';
-import { formatMs, formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { Formula } from '../../panels/Formula.tsx';
 import { ParamSlider } from '../../panels/ParamSlider.tsx';
 import { ProgressBar } from '../../panels/ProgressBar.tsx';
@@ -39,6 +39,7 @@ import { attachSliceHandle } from './sliceHandle.ts';
 import { drawDirections, drawFlowParticles, drawSlice } from './slicedLayer.ts';
 import { slicedSentence } from './summary.ts';
 import './sliced.css';
+import { RunFacts } from '../../panels/RunFacts.tsx';
 
 const degrees = (rad: number) => (rad * 180) / Math.PI;
 
@@ -152,8 +153,7 @@ function ManyDirections() {
             <dd data-testid="sliced-max">
               {formatNumber(e.maxSliced.value, 5)} at {formatNumber(degrees(e.maxSliced.angle), 4)}°
             </dd>
-            <dt>Solve time (worker)</dt>
-            <dd>{formatMs(e.timeMs)}</dd>
+            <RunFacts timeMs={e.timeMs} />
           </dl>
           <EstimateChart mean={e.runningMean} band={e.runningBand} />
         </>

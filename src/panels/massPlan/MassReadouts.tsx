@@ -3,7 +3,8 @@
  * the mass destroyed (unbalanced) or left behind (partial), and created (unbalanced).
  */
 import type { MassPlanResult } from '../../../workers/methods/massPlanTypes.ts';
-import { formatMs, formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { RunFacts } from '../RunFacts.tsx';
 
 export function MassReadouts({ r, verb }: { r: MassPlanResult; verb: 'Destroyed' | 'Left behind' }) {
   const created = r.created.source + r.created.target > 1e-6;
@@ -25,13 +26,12 @@ export function MassReadouts({ r, verb }: { r: MassPlanResult; verb: 'Destroyed'
           <dd>{formatNumber(r.created.target, 3)}</dd>
         </>
       )}
-      <dt>{r.algorithm === 'exact' ? 'Pivots' : 'Iterations'}</dt>
-      <dd>
-        {r.iterations.toLocaleString('en-US')}
-        {r.converged ? '' : ' (not converged)'}
-      </dd>
-      <dt>Solve time (worker)</dt>
-      <dd>{formatMs(r.timeMs)}</dd>
+      <RunFacts
+        label={r.algorithm === 'exact' ? 'Pivots' : 'Iterations'}
+        iterations={r.iterations}
+        converged={r.converged}
+        timeMs={r.timeMs}
+      />
     </dl>
   );
 }

@@ -9,8 +9,9 @@ import { MatrixImage } from '../../charts/MatrixImage.tsx';
 import { registerOverlay } from '../../stage/overlays.ts';
 import { useStore } from '../../state/store.ts';
 import { useResult } from '../../state/useResult.ts';
-import { formatMs, formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { drawParticles, drawPlanLines, PLAN_LANE } from './planLayer.ts';
+import { RunFacts } from '../RunFacts.tsx';
 
 /** Registers the plan line and particle layers while the calling panel is mounted. */
 export function usePlanLayers(): void {
@@ -85,12 +86,14 @@ export function PlanReadouts({ r, exactCost, entropic }: PlanReadoutsProps) {
           ? `${r.plan.mass.length.toLocaleString('en-US')} drawn`
           : r.plan.mass.length.toLocaleString('en-US')}
       </dd>
-      <dt>{entropic ? 'Iterations' : 'Pivots'}</dt>
-      <dd data-testid="plan-iterations">{r.iterations.toLocaleString('en-US')}</dd>
       <dt>Marginal error (L1)</dt>
       <dd>{formatNumber(r.marginalError, 2)}</dd>
-      <dt>Solve time (worker)</dt>
-      <dd>{formatMs(r.timeMs)}</dd>
+      <RunFacts
+        label={entropic ? 'Iterations' : 'Pivots'}
+        iterations={r.iterations}
+        timeMs={r.timeMs}
+        iterationsTestId="plan-iterations"
+      />
     </dl>
   );
 }
