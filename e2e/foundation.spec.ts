@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { METHODS } from '../src/methods/index.ts';
-import { AppPage, chooseMethod, loadInto } from './pages/app.ts';
+import { AppPage, chooseMethod, loadInto, openGalleryEntry } from './pages/app.ts';
 
 test.describe('foundation', () => {
   test('the page loads with the example drawn and no console error @phone', async ({ page }) => {
@@ -33,6 +33,16 @@ test.describe('foundation', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(width);
     await expect(menu.getByRole('menuitem', { name: 'Export Jupyter notebook' })).toBeInViewport();
+  });
+
+  test('opening gallery entries one after another leaves one notice, naming the last', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await openGalleryEntry(page, /^Optimal paths never cross/);
+    await openGalleryEntry(page, /^Epsilon blurs the plan/);
+    const opened = page.getByRole('status').filter({ hasText: 'from the gallery' });
+    await expect(opened).toHaveCount(1);
+    await expect(opened).toContainText('Epsilon blurs the plan');
   });
 
   test('brushing with the mouse adds points to the active cloud', async ({ page }) => {

@@ -22,7 +22,7 @@ export function openGalleryEntry(e: GalleryEntry): void {
   const s = useStore.getState();
   s.openScenario(e.build());
   s.setT(0);
-  s.notify('info', `Opened “${e.title}” from the gallery. Undo goes back to your scenario.`);
+  s.notify('info', `Opened “${e.title}” from the gallery. Undo goes back to your scenario.`, 'opened');
 }
 
 export function GalleryDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

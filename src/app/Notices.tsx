@@ -1,19 +1,16 @@
 /** Messages for the user (bad input, a restarted worker), announced to screen readers. */
 import { useEffect } from 'react';
 import { useStore } from '../state/store.ts';
+import { noticeDelay } from '../state/uiSlice.ts';
 import { CloseIcon } from './icons.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
-
-const INFO_TIMEOUT_MS = 5000;
-const ERROR_TIMEOUT_MS = 12000;
 
 export function Notices() {
   const notices = useStore((s) => s.notices);
   const dismiss = useStore((s) => s.dismiss);
   useEffect(() => {
-    const timers = notices.map((n) =>
-      setTimeout(() => dismiss(n.id), n.kind === 'error' ? ERROR_TIMEOUT_MS : INFO_TIMEOUT_MS),
-    );
+    const now = Date.now();
+    const timers = notices.map((n) => setTimeout(() => dismiss(n.id), noticeDelay(n, now)));
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
   return (

@@ -184,7 +184,7 @@ export function SavedDialog({ open, onClose }: { open: boolean; onClose: () => v
     }
     const s = useStore.getState();
     s.openScenario(r.value);
-    s.notify('info', `Opened “${r.value.name}”. Undo goes back to the previous scenario.`);
+    s.notify('info', `Opened “${r.value.name}”. Undo goes back to the previous scenario.`, 'opened');
     onClose();
   };
 

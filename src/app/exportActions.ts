@@ -14,11 +14,13 @@ import { getStageView } from '../stage/stageController.ts';
 import { getResult } from '../state/results.ts';
 import { withCloud } from '../state/scenarioSlice.ts';
 import { useStore } from '../state/store.ts';
+import type { NoticeTopic } from '../state/uiSlice.ts';
 import { stagePng } from './exportImage.ts';
 import { planToCsv, planToJson } from './exportPlan.ts';
 import { scenarioSvg } from './exportSvg.ts';
 
-const notify = (kind: 'info' | 'error', text: string) => useStore.getState().notify(kind, text);
+const notify = (kind: 'info' | 'error', text: string, topic?: NoticeTopic) =>
+  useStore.getState().notify(kind, text, topic);
 
 /** The file name stem of the open scenario (`gaussian-to-eight-gaussians`). */
 export function fileStem(s: Scenario = useStore.getState().scenario): string {
@@ -39,7 +41,7 @@ export async function openScenarioFile(file: File): Promise<void> {
   const { openScenario } = useStore.getState();
   if (r.ok) {
     openScenario(r.scenario);
-    notify('info', `Opened “${r.scenario.name}”.`);
+    notify('info', `Opened “${r.scenario.name}”.`, 'opened');
   } else {
     notify('error', `Could not open the file: ${r.error}. Your scenario is unchanged.`);
   }

@@ -18,6 +18,28 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** When it was shown (ms since the epoch): it stays a fixed time from then (see `Notices`). */
+  shownAt: number;
+  /**
+   * What it is about, when a newer notice makes it stale: a notice with a topic replaces any
+   * earlier one of the same topic ("Opened X" after "Opened Y": only X is open now).
+   */
+  topic?: NoticeTopic;
+}
+
+/** Topics of notices that replace each other. */
+export type NoticeTopic = 'opened';
+
+const INFO_TIMEOUT_MS = 5000;
+const ERROR_TIMEOUT_MS = 12000;
+
+/**
+ * How long until `n` is dismissed, ms: a fixed time after it was shown (errors stay longer),
+ * whatever came since — timing from the last change of the list kept every notice up while
+ * others kept coming (opening gallery entries one after another).
+ */
+export function noticeDelay(n: Notice, now: number): number {
+  return Math.max(0, n.shownAt + (n.kind === 'error' ? ERROR_TIMEOUT_MS : INFO_TIMEOUT_MS) - now);
 }
 
 export interface UiSlice {
@@ -48,7 +70,7 @@ export interface UiSlice {
   setShowPlan: (on: boolean) => void;
   setShowParticles: (on: boolean) => void;
   resetView: () => void;
-  notify: (kind: Notice['kind'], text: string) => void;
+  notify: (kind: Notice['kind'], text: string, topic?: NoticeTopic) => void;
   dismiss: (id: number) => void;
 }
 
@@ -75,11 +97,11 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   setShowPlan: (showPlan) => set({ showPlan }),
   setShowParticles: (showParticles) => set({ showParticles }),
   resetView: () => set({ viewResetCount: get().viewResetCount + 1 }),
-  notify: (kind, text) => {
-    const notice = { id: nextNoticeId++, kind, text };
-    // Keep the newest few; the same text twice in a row is shown once.
+  notify: (kind, text, topic) => {
+    const notice: Notice = { id: nextNoticeId++, kind, text, shownAt: Date.now(), topic };
+    // Keep the newest few; the same text twice is shown once, and a topic once.
     const rest = get()
-      .notices.filter((n) => n.text !== text)
+      .notices.filter((n) => n.text !== text && (topic === undefined || n.topic !== topic))
       .slice(-3);
     set({ notices: [...rest, notice] });
   },
