@@ -15,7 +15,7 @@
  * mass left out of the plan is below e^−θ (Σ a_i u_i e^lu_i)(Σ b_j v_j e^lv_j)
  * (`droppedMassBound`); the solver rebuilds exactly when that bound nears its tolerance.
  */
-import { expFast } from './fastExp.ts';
+import { anchorRowsAndColumns, columnMax, fillTileValues, type TileStore } from './sinkhornTileBuild.ts';
 import { gatherTileCosts, offsetTileCosts, RB, TILE_COLS, TILE_ROWS } from './sinkhornTileLayout.ts';
 
 /** Largest change of a kernel entry (nats) that `setCostOffset` applies in place. */
@@ -33,7 +33,7 @@ export interface ScalingRule {
 }
 
 /** Tiled, truncated Gibbs kernel over the positive-weight rows and columns of a problem. */
-export class TiledKernel {
+export class TiledKernel implements TileStore {
   /** Real rows and columns (internal indices 0..n−1, 0..m−1; padding follows). */
   readonly n: number;
   readonly m: number;
@@ -63,13 +63,14 @@ export class TiledKernel {
   /** Costs in the same tile layout as `values` (tile of group g, block k at (g·blocks + k)·RB); +∞ on padding. */
   readonly costTiles: Float64Array;
   /** Smallest cost of each tile (same indexing, divided by RB): lets a build skip far tiles unseen. */
-  private readonly tileMinCost: Float64Array;
+  readonly tileMinCost: Float64Array;
   /** Columns of the original C (its row stride; m counts only positive-weight columns). */
   readonly mC: number;
-  private readonly scratch = new Float64Array(RB);
-  private readonly colMax: Float64Array;
-  private readonly blockMaxG: Float64Array;
-  private readonly fRows = new Float64Array(TILE_ROWS);
+  /** Scratch of the builds (see `TileStore`). */
+  readonly scratch = new Float64Array(RB);
+  readonly colMax: Float64Array;
+  readonly blockMaxG: Float64Array;
+  readonly fRows = new Float64Array(TILE_ROWS);
   private rowErr = 0;
   private bad = false;
   private rule: ScalingRule | undefined;
@@ -151,12 +152,12 @@ export class TiledKernel {
     const { m } = this;
     const half = Math.min(this.theta / 2, 300);
     // Shifting dead columns before the fill saves the refill below (a whole exp pass).
-    if (checkRows) this.anchorRowsAndColumns(fA, gA, eps, half, margin > 0);
+    if (checkRows) anchorRowsAndColumns(this, fA, gA, eps, half, margin > 0);
     this.fillTiles(fA, gA, eps, this.theta + margin);
     let shifted = false;
     for (let c = 0; c < m; c++) {
       if (this.colMax[c] < -half) {
-        gA[c] -= eps * this.columnMax(c, fA, gA, eps);
+        gA[c] -= eps * columnMax(this, c, fA, gA, eps);
         shifted = true;
       }
     }
@@ -168,62 +169,6 @@ export class TiledKernel {
     const credit = Math.exp(-margin / 2);
     for (let r = 0; r < this.nPad; r++) this.aLu[r] = this.a[r] * credit;
     for (let c = 0; c < this.mPad; c++) this.bLv[c] = this.b[c] * credit;
-  }
-
-  /**
-   * The row check of `buildExact`, a group of TILE_ROWS rows at a time (each tile read front to
-   * back): shifts fA_r of every row whose largest entry (fA_r + gA_c − C_rc)/ε lies outside
-   * [−half, half] — of every row when `always` (a cold start: row maxima at 1 keep the first u, v
-   * near 1) — then, from the same tiles while they are in cache, each column's largest entry at
-   * the new fA; a column below −half gets gA_c shifted so that its largest entry is exactly 1.
-   */
-  private anchorRowsAndColumns(
-    fA: Float64Array,
-    gA: Float64Array,
-    eps: number,
-    half: number,
-    always: boolean,
-  ): void {
-    const { n, m, costTiles, blocks } = this;
-    const best = this.colMax;
-    best.fill(-Infinity);
-    const mx = this.fRows;
-    for (let g = 0; g < this.groups; g++) {
-      const r0 = g * TILE_ROWS;
-      const rows = Math.min(TILE_ROWS, n - r0);
-      mx.fill(-Infinity);
-      for (let blk = 0; blk < blocks; blk++) {
-        const o = (g * blocks + blk) * RB;
-        const c0 = blk * TILE_COLS;
-        for (let c = 0; c < TILE_COLS; c++) {
-          const gc = gA[c0 + c];
-          const k = o + c * TILE_ROWS;
-          for (let rr = 0; rr < rows; rr++) {
-            const z = gc - costTiles[k + rr];
-            if (z > mx[rr]) mx[rr] = z;
-          }
-        }
-      }
-      for (let rr = 0; rr < rows; rr++) {
-        const zmax = (fA[r0 + rr] + mx[rr]) / eps;
-        if (always || !(zmax <= half && zmax >= -half)) fA[r0 + rr] = -mx[rr];
-      }
-      for (let blk = 0; blk < blocks; blk++) {
-        const o = (g * blocks + blk) * RB;
-        const c0 = blk * TILE_COLS;
-        for (let c = 0; c < TILE_COLS; c++) {
-          const gc = gA[c0 + c];
-          const k = o + c * TILE_ROWS;
-          let zm = best[c0 + c];
-          for (let rr = 0; rr < rows; rr++) {
-            const z = (fA[r0 + rr] + gc - costTiles[k + rr]) / eps;
-            if (z > zm) zm = z;
-          }
-          best[c0 + c] = zm;
-        }
-      }
-    }
-    for (let c = 0; c < m; c++) if (best[c] < -half) gA[c] -= eps * best[c];
   }
 
   /**
@@ -320,73 +265,9 @@ export class TiledKernel {
     return true;
   }
 
-  /** Largest (fA_r + gA_c − C_rc)/ε down column c, over all rows (rare path: a dead column). */
-  private columnMax(c: number, fA: Float64Array, gA: Float64Array, eps: number): number {
-    const blk = (c / TILE_COLS) | 0;
-    const cc = c - blk * TILE_COLS;
-    let mx = -Infinity;
-    for (let r = 0; r < this.n; r++) {
-      const g = (r / TILE_ROWS) | 0;
-      const cost = this.costTiles[(g * this.blocks + blk) * RB + cc * TILE_ROWS + (r - g * TILE_ROWS)];
-      const z = (fA[r] + gA[c] - cost) / eps;
-      if (z > mx) mx = z;
-    }
-    return mx;
-  }
-
-  /**
-   * Computes the kept tiles' values; records each column's largest log-entry (over the tiles
-   * examined: a tile skipped by the bound has every entry below e^−θ).
-   */
+  /** One exp pass over the tiles (see `fillTileValues`); a method, so tests can count the passes. */
   private fillTiles(fA: Float64Array, gA: Float64Array, eps: number, theta: number): void {
-    const { n, m, scratch, colMax, values, tileBlock, tileStart, costTiles, tileMinCost, blocks } = this;
-    const blockMaxG = this.blockMaxG;
-    const fRows = this.fRows;
-    const inv = 1 / eps;
-    colMax.fill(-Infinity);
-    for (let blk = 0; blk < blocks; blk++) {
-      let mx = -Infinity;
-      for (let c = blk * TILE_COLS; c < Math.min(m, (blk + 1) * TILE_COLS); c++) if (gA[c] > mx) mx = gA[c];
-      blockMaxG[blk] = mx;
-    }
-    const cut = -theta * eps;
-    let t = 0;
-    for (let g = 0; g < this.groups; g++) {
-      tileStart[g] = t;
-      const r0 = g * TILE_ROWS;
-      let maxF = -Infinity;
-      for (let rr = 0; rr < TILE_ROWS && r0 + rr < n; rr++) if (fA[r0 + rr] > maxF) maxF = fA[r0 + rr];
-      for (let rr = 0; rr < TILE_ROWS; rr++) fRows[rr] = fA[r0 + rr];
-      for (let blk = 0; blk < blocks; blk++) {
-        const tile = g * blocks + blk;
-        // Every entry of the tile is below e^−θ: skip it without reading its costs.
-        if (maxF + blockMaxG[blk] - tileMinCost[tile] < cut) continue;
-        const c0 = blk * TILE_COLS;
-        const o = tile * RB;
-        let tmax = -Infinity;
-        for (let c = 0; c < TILE_COLS; c++) {
-          const gc = gA[c0 + c];
-          const k0 = c * TILE_ROWS;
-          let zm = -Infinity;
-          for (let rr = 0; rr < TILE_ROWS; rr++) {
-            const z = (fRows[rr] + gc - costTiles[o + k0 + rr]) * inv;
-            scratch[k0 + rr] = z;
-            if (z > zm) zm = z;
-          }
-          if (zm > tmax) tmax = zm;
-          if (zm > colMax[c0 + c]) colMax[c0 + c] = zm;
-        }
-        if (tmax >= -theta) {
-          const off = t * RB;
-          for (let k = 0; k < RB; k++) {
-            const z = scratch[k];
-            values[off + k] = z >= -theta ? expFast(z) : 0;
-          }
-          tileBlock[t++] = blk;
-        }
-      }
-    }
-    tileStart[this.groups] = t;
+    fillTileValues(this, fA, gA, eps, theta);
   }
 
   /**
