@@ -35,6 +35,23 @@ test.describe('foundation', () => {
     await expect(menu.getByRole('menuitem', { name: 'Export Jupyter notebook' })).toBeInViewport();
   });
 
+  test('on a desktop the method menu shows every method at once, inside the screen', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await page.getByRole('button', { name: /^Method: / }).click();
+    const menu = page.getByRole('menu', { name: 'Method' });
+    const box = (await menu.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    const items = menu.getByRole('menuitemradio');
+    await expect(items).toHaveCount(METHODS.length);
+    for (const item of await items.all()) {
+      const b = (await item.boundingBox())!;
+      // Within the menu's visible box: nothing hides below a scroll.
+      expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.height);
+      expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+  });
+
   test('opening gallery entries one after another leaves one notice, naming the last', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

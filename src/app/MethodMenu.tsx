@@ -99,7 +99,13 @@ export function MethodMenu() {
           onKeyDown={onMenuKey}
         >
           {GROUPS.map((g) => (
-            <div key={g.id} role="group" aria-labelledby={`${id}-${g.id}`} className="method-group-list">
+            <div
+              key={g.id}
+              role="group"
+              aria-labelledby={`${id}-${g.id}`}
+              // More than four items: two cells wide, items in two columns (theme.css).
+              className={g.methods.length > 4 ? 'method-group-list wide' : 'method-group-list'}
+            >
               <p id={`${id}-${g.id}`} className="method-group-title">
                 {g.title}
               </p>
