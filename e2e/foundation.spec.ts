@@ -52,6 +52,25 @@ test.describe('foundation', () => {
     }
   });
 
+  test('the Gallery lists its entries under the method groups, as the method menu does', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await page.getByRole('button', { name: 'Gallery' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gallery' });
+    await expect(dialog.getByRole('heading', { level: 3 })).toHaveText([
+      'Distributions',
+      'Maps',
+      'Representations',
+      'Models',
+      'Learning',
+    ]);
+    const maps = dialog.getByRole('region', { name: 'Maps' });
+    await expect(
+      maps.getByRole('button', { name: /^Between Gaussians the Brenier map is linear/ }),
+    ).toBeVisible();
+    await expect(maps.getByRole('button', { name: /^Outliers/ })).toHaveCount(0);
+  });
+
   test('opening gallery entries one after another leaves one notice, naming the last', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

@@ -1,11 +1,12 @@
 /**
- * The Gallery dialog: the built-in scenarios, each a button (named by its title, with a
- * thumbnail) and the paragraph explaining the idea it shows. One click opens the scenario as an
+ * The Gallery dialog: the built-in scenarios under the method menu's group headings, each a
+ * button (named by its title, with a thumbnail) and the paragraph explaining the idea it shows. One click opens the scenario as an
  * undoable edit and closes the dialog.
  */
 import { useMemo } from 'react';
 import { GALLERY, type GalleryEntry } from '../scenario/gallery.ts';
 import { methodMeta } from '../methods/index.ts';
+import { GROUP_TITLES, METHOD_GROUPS } from '../methods/types.ts';
 import { useStore } from '../state/store.ts';
 import { renderThumbnail } from './exportImage.ts';
 import { Modal } from './ShareModal.tsx';
@@ -26,37 +27,49 @@ export function openGalleryEntry(e: GalleryEntry): void {
 }
 
 export function GalleryDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const items = useMemo(
-    () => (open ? GALLERY.map((e) => ({ e, method: e.build().method, src: thumbnail(e) })) : []),
-    [open],
-  );
+  // Grouped as the method menu is (distributions, maps, …), each group under its heading.
+  const sections = useMemo(() => {
+    if (!open) return [];
+    const items = GALLERY.map((e) => ({ e, method: e.build().method, src: thumbnail(e) }));
+    return METHOD_GROUPS.map((g) => ({
+      group: g,
+      items: items.filter((it) => methodMeta(it.method).group === g),
+    })).filter((sec) => sec.items.length > 0);
+  }, [open]);
   return (
     <Modal title="Gallery" open={open} onClose={onClose} className="wide">
       <p className="lead">
         Scenarios that each show one idea of optimal transport. Opening one replaces the stage; Undo brings
         yours back.
       </p>
-      <ul className="gallery">
-        {items.map(({ e, method, src }) => (
-          <li key={e.id} className="gallery-item">
-            <button
-              type="button"
-              className="gallery-open"
-              aria-describedby={`gallery-idea-${e.id}`}
-              onClick={() => {
-                openGalleryEntry(e);
-                onClose();
-              }}
-            >
-              {src ? <img src={src} alt="" width={120} height={80} /> : <span className="thumb-empty" />}
-              <span className="gallery-title">{e.title}</span>
-            </button>
-            <p id={`gallery-idea-${e.id}`} className="gallery-idea">
-              <span className="badge">{methodMeta(method).title}</span> {e.idea}
-            </p>
-          </li>
-        ))}
-      </ul>
+      {sections.map(({ group, items }) => (
+        <section key={group} className="gallery-section" aria-labelledby={`gallery-group-${group}`}>
+          <h3 id={`gallery-group-${group}`} className="gallery-group-title">
+            {GROUP_TITLES[group]}
+          </h3>
+          <ul className="gallery">
+            {items.map(({ e, method, src }) => (
+              <li key={e.id} className="gallery-item">
+                <button
+                  type="button"
+                  className="gallery-open"
+                  aria-describedby={`gallery-idea-${e.id}`}
+                  onClick={() => {
+                    openGalleryEntry(e);
+                    onClose();
+                  }}
+                >
+                  {src ? <img src={src} alt="" width={120} height={80} /> : <span className="thumb-empty" />}
+                  <span className="gallery-title">{e.title}</span>
+                </button>
+                <p id={`gallery-idea-${e.id}`} className="gallery-idea">
+                  <span className="badge">{methodMeta(method).title}</span> {e.idea}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </Modal>
   );
 }
