@@ -89,6 +89,33 @@ test.describe('flow', () => {
   });
 });
 
+test.describe('flow and other methods', () => {
+  test('a training that ends after another method was opened raises no error; back on Flow its model is evaluated', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const app = new AppPage(page);
+    await app.open();
+    await chooseMethod(page, 'Flow');
+    const panel = page.getByRole('region', { name: 'Flow matching' });
+    await expect(panel.getByTestId('flow-status')).toContainText(/step \d+ of 2000/, { timeout: 20_000 });
+    // The training goes on in the worker; when it ended it used to start the model's evaluation
+    // from Procrustes' scenario (no bandwidth there): "CloudDistribution: bandwidth must be finite".
+    await chooseMethod(page, 'Procrustes');
+    await expect
+      .poll(() => page.evaluate(() => window.__ot!.store.getState().runs['flow-train']?.status), {
+        timeout: 60_000,
+      })
+      .toBe('done');
+    await page.waitForTimeout(1000);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await chooseMethod(page, 'Flow');
+    await expect(panel.getByTestId('flow-w2-1')).not.toHaveText('—', { timeout: 30_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
 test.describe('flow from the gallery', () => {
   test('“Reflow straightens” trains, runs its Reflow round and shows the 2-RF model', async ({ page }) => {
     test.setTimeout(180_000);

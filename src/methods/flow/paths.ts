@@ -31,10 +31,19 @@ export const FLOW_PATHS = 'flow-paths';
 const MAX_PARTICLES = 800;
 
 let evalRunning = false;
+/**
+ * Whether Flow is the open method (between `startFlowPaths` and its stop). An evaluation that
+ * ends, or a training that goes on after another method was opened, must not start the next
+ * evaluation from that method's scenario: it has no Flow parameters (the bandwidth is NaN there).
+ */
+let active = false;
 
-/** Evaluates, one at a time, every model not yet evaluated on the current clouds. */
+/**
+ * Evaluates, one at a time, every model not yet evaluated on the current clouds (while Flow is the
+ * method; the rest waits until it is again).
+ */
 export function evaluatePending(): void {
-  if (evalRunning) return;
+  if (!active || evalRunning) return;
   const s = useStore.getState().scenario;
   const key = dataKey(s);
   const entry = flowState.get().models.find((m) => !sameKey(m.evalKey, key));
@@ -122,6 +131,7 @@ function integrateSelected(): void {
  * up to date. Returns the stop function.
  */
 export function startFlowPaths(): () => void {
+  active = true;
   pathsKey = [];
   const update = () => {
     integrateSelected();
@@ -135,8 +145,11 @@ export function startFlowPaths(): () => void {
     if (st.models !== prev.models || st.selectedId !== prev.selectedId) update();
   });
   return () => {
+    active = false;
     offStore();
     offFlow();
     solverClient.cancel(FLOW_INTEGRATE_LANE);
+    // Its models are evaluated again (from their cloud) when Flow is opened again.
+    solverClient.cancel(FLOW_EVAL_LANE);
   };
 }
