@@ -2,6 +2,7 @@
  * A matrix drawn as an image on a canvas (the plan heatmap): cell (r, c) coloured by value on a
  * square-root scale from the panel background to the accent colour, so small masses still show.
  */
+import { rgb } from 'd3-color';
 import { interpolateRgb } from 'd3-interpolate';
 import { memo, useEffect, useRef } from 'react';
 
@@ -36,16 +37,14 @@ export const MatrixImage = memo(function MatrixImage({
     const lo = css.getPropertyValue('--panel').trim() || '#ffffff';
     const hi = css.getPropertyValue('--accent').trim() || '#3559e0';
     const ramp = interpolateRgb(lo, hi);
-    // 64-step palette, parsed once.
+    // 64-step palette, parsed by d3-color (a probe canvas read back 64 times per draw, which
+    // Chromium flags as slow readbacks).
     const palette = new Uint8ClampedArray(64 * 3);
-    const probe = document.createElement('canvas').getContext('2d')!;
     for (let k = 0; k < 64; k++) {
-      probe.fillStyle = ramp(k / 63);
-      probe.fillRect(0, 0, 1, 1);
-      const d = probe.getImageData(0, 0, 1, 1).data;
-      palette[3 * k] = d[0];
-      palette[3 * k + 1] = d[1];
-      palette[3 * k + 2] = d[2];
+      const c = rgb(ramp(k / 63));
+      palette[3 * k] = c.r;
+      palette[3 * k + 1] = c.g;
+      palette[3 * k + 2] = c.b;
     }
     const img = ctx.createImageData(cols, rows);
     const inv = max > 0 ? 1 / Math.sqrt(max) : 0;
