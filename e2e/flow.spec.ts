@@ -112,6 +112,11 @@ test.describe('flow and other methods', () => {
     await chooseMethod(page, 'Flow');
     await expect(panel.getByTestId('flow-w2-1')).not.toHaveText('—', { timeout: 30_000 });
     await expect(page.getByRole('alert')).toHaveCount(0);
+    // With a model listed, a switch used to re-integrate its paths from the new method's scenario
+    // (the store's listeners hear the switch before Flow's runs stop).
+    await chooseMethod(page, 'Brenier');
+    await page.waitForTimeout(1500);
+    await expect(page.getByRole('alert')).toHaveCount(0);
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -32,9 +32,10 @@ const MAX_PARTICLES = 800;
 
 let evalRunning = false;
 /**
- * Whether Flow is the open method (between `startFlowPaths` and its stop). An evaluation that
- * ends, or a training that goes on after another method was opened, must not start the next
- * evaluation from that method's scenario: it has no Flow parameters (the bandwidth is NaN there).
+ * Whether Flow's runs are on (between `startFlowPaths` and its stop). An evaluation that ends, or
+ * a training that goes on after another method was opened, must not start the next evaluation
+ * from that method's scenario: it has no Flow parameters (the bandwidth is NaN there). The
+ * scenario's method is checked too: the store's listeners hear the switch before the stop.
  */
 let active = false;
 
@@ -43,8 +44,8 @@ let active = false;
  * method; the rest waits until it is again).
  */
 export function evaluatePending(): void {
-  if (!active || evalRunning) return;
   const s = useStore.getState().scenario;
+  if (!active || evalRunning || s.method !== 'flow') return;
   const key = dataKey(s);
   const entry = flowState.get().models.find((m) => !sameKey(m.evalKey, key));
   if (!entry) return;
@@ -82,6 +83,8 @@ let pathsKey: unknown[] = [];
 /** Integrates the selected model's trajectories when what they depend on changed. */
 function integrateSelected(): void {
   const s = useStore.getState().scenario;
+  // The store's listeners hear a switch to another method before Flow's runs are stopped.
+  if (s.method !== 'flow') return;
   const entry = selectedEntry();
   const key = [
     entry?.id,

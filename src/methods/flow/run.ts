@@ -55,12 +55,15 @@ let nextModelId = 1;
 let generation = 0;
 
 /**
- * Trains a new network (kind 'train') or runs one Reflow round from the selected model. Resolves
- * with the new model's entry once it is listed (null when nothing was trained: an error, or a
- * Reflow without a model).
+ * Trains a new network (kind 'train') or runs one Reflow round from the selected model, on the
+ * Flow scenario `s` (the open one unless a scenario's training chain goes on after another method
+ * was opened: its Reflow rounds keep its parameters). Resolves with the new model's entry once it
+ * is listed (null when nothing was trained: an error, or a Reflow without a model).
  */
-async function runTraining(kind: 'train' | 'reflow'): Promise<FlowEntry | null> {
-  const s = useStore.getState().scenario;
+async function runTraining(
+  kind: 'train' | 'reflow',
+  s: Scenario = useStore.getState().scenario,
+): Promise<FlowEntry | null> {
   const config = trainConfig(s);
   const parent = kind === 'reflow' ? selectedEntry() : undefined;
   if (kind === 'reflow' && !parent) return null;
@@ -197,9 +200,9 @@ let chain = 0;
 export async function trainScenario(s: Scenario = useStore.getState().scenario): Promise<void> {
   const mine = ++chain;
   const rounds = Math.max(0, Math.floor(Number(s.params.reflow) || 0));
-  let entry = await runTraining('train');
+  let entry = await runTraining('train', s);
   for (let k = 0; k < rounds && entry && !entry.stopped && chain === mine; k++) {
-    entry = await runTraining('reflow');
+    entry = await runTraining('reflow', s);
   }
 }
 
@@ -237,7 +240,8 @@ export function startFlowRuns(): () => void {
   const offOpen = useStore.subscribe((st, prev) => {
     const a = st.scenario.clouds;
     const b = prev.scenario.clouds;
-    if (a === b || !a.every((c) => !b.includes(c))) return;
+    // A scenario of another method (a gallery entry, a file) is heard before Flow's runs stop.
+    if (st.scenario.method !== 'flow' || a === b || !a.every((c) => !b.includes(c))) return;
     // The old models and any training in progress belong to other clouds.
     generation++;
     flowState.set({ models: [], selectedId: null, live: null, lastConfig: null, lastOutcome: null });
