@@ -124,7 +124,8 @@ export function startBrenierRuns(): () => void {
   // The clouds may have changed while another method was open, too.
   check(useStore.getState().scenario);
   const stopWatch = useStore.subscribe((state, prev) => {
-    if (state.scenario !== prev.scenario) check(state.scenario);
+    // Another method's scenario is heard before these runs stop (the clouds are checked on return).
+    if (state.scenario !== prev.scenario && state.scenario.method === 'brenier') check(state.scenario);
   });
   return () => {
     stopAuto();

@@ -120,7 +120,9 @@ export function startCriticRuns(): () => void {
   check(useStore.getState().scenario);
   trainIfIdle(useStore.getState().scenario);
   const stopWatch = useStore.subscribe((state, prev) => {
-    if (state.scenario === prev.scenario) return;
+    // Another method's scenario (a switch, a gallery entry) is heard before these runs stop: it
+    // must not start a training with its parameters (the clouds are checked again on return).
+    if (state.scenario === prev.scenario || state.scenario.method !== 'critic') return;
     check(state.scenario);
     const a = state.scenario.clouds;
     const b = prev.scenario.clouds;
