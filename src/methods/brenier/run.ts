@@ -18,6 +18,7 @@ import { useStore } from '../../state/store.ts';
 import { startAutoRun } from '../../solver/autoRun.ts';
 import { runWithClouds, solverClient, stopRun } from '../../solver/solver.ts';
 import { trackRun } from '../../solver/trackRun.ts';
+import { watchScenario } from '../../state/watchScenario.ts';
 
 /** Lane of the entropic map. */
 export const BRENIER_LANE = 'brenier';
@@ -123,10 +124,7 @@ export function startBrenierRuns(): () => void {
   };
   // The clouds may have changed while another method was open, too.
   check(useStore.getState().scenario);
-  const stopWatch = useStore.subscribe((state, prev) => {
-    // Another method's scenario is heard before these runs stop (the clouds are checked on return).
-    if (state.scenario !== prev.scenario && state.scenario.method === 'brenier') check(state.scenario);
-  });
+  const stopWatch = watchScenario('brenier', check);
   return () => {
     stopAuto();
     stopWatch();

@@ -22,6 +22,7 @@ import { runWithClouds, solverClient, stopRun } from '../../solver/solver.ts';
 import { trackRun } from '../../solver/trackRun.ts';
 import { clearResult, getResult, putResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
+import { watchScenario } from '../../state/watchScenario.ts';
 
 /** Lane of a critic's training (final result, also after Stop). */
 export const CRITIC_LANE = 'critic';
@@ -119,14 +120,11 @@ export function startCriticRuns(): () => void {
   };
   check(useStore.getState().scenario);
   trainIfIdle(useStore.getState().scenario);
-  const stopWatch = useStore.subscribe((state, prev) => {
-    // Another method's scenario (a switch, a gallery entry) is heard before these runs stop: it
-    // must not start a training with its parameters (the clouds are checked again on return).
-    if (state.scenario === prev.scenario || state.scenario.method !== 'critic') return;
-    check(state.scenario);
-    const a = state.scenario.clouds;
-    const b = prev.scenario.clouds;
-    if (a !== b && a.every((c) => !b.includes(c))) trainIfIdle(state.scenario);
+  const stopWatch = watchScenario('critic', (scenario, prev) => {
+    check(scenario);
+    const a = scenario.clouds;
+    const b = prev.clouds;
+    if (a !== b && a.every((c) => !b.includes(c))) trainIfIdle(scenario);
   });
   return () => {
     stopWatch();

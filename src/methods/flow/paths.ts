@@ -21,6 +21,7 @@ import {
   startPoints,
   type FlowPaths,
 } from './state.ts';
+import { watchScenario } from '../../state/watchScenario.ts';
 
 export const FLOW_INTEGRATE_LANE = 'flow-integrate';
 export const FLOW_EVAL_LANE = 'flow-eval';
@@ -141,9 +142,7 @@ export function startFlowPaths(): () => void {
     evaluatePending();
   };
   update();
-  const offStore = useStore.subscribe((st, prev) => {
-    if (st.scenario !== prev.scenario) update();
-  });
+  const offStore = watchScenario('flow', update);
   const offFlow = flowState.subscribe((st, prev) => {
     if (st.models !== prev.models || st.selectedId !== prev.selectedId) update();
   });

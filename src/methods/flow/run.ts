@@ -32,6 +32,7 @@ import {
   trainConfig,
   type FlowEntry,
 } from './state.ts';
+import { watchScenario } from '../../state/watchScenario.ts';
 
 export const FLOW_TRAIN_LANE = 'flow-train';
 
@@ -237,15 +238,14 @@ export function startFlowRuns(): () => void {
     if (!running && !flowState.get().live) void trainScenario();
   };
   if (flowState.get().models.length === 0) train();
-  const offOpen = useStore.subscribe((st, prev) => {
-    const a = st.scenario.clouds;
-    const b = prev.scenario.clouds;
-    // A scenario of another method (a gallery entry, a file) is heard before Flow's runs stop.
-    if (st.scenario.method !== 'flow' || a === b || !a.every((c) => !b.includes(c))) return;
+  const offOpen = watchScenario('flow', (s, prev) => {
+    const a = s.clouds;
+    const b = prev.clouds;
+    if (a === b || !a.every((c) => !b.includes(c))) return;
     // The old models and any training in progress belong to other clouds.
     generation++;
     flowState.set({ models: [], selectedId: null, live: null, lastConfig: null, lastOutcome: null });
-    void trainScenario(st.scenario);
+    void trainScenario(s);
   });
   // A training keeps going when another method is opened; its model is listed on return.
   return () => {

@@ -13,6 +13,7 @@ import { useStore } from '../../state/store.ts';
 import { boxAround } from '../adapt/inputs.ts';
 import { dropFederated, FEDERATED_LANE, runFederated } from './federatedRun.ts';
 import { fusionOptions, fusionProblem } from './options.ts';
+import { watchScenario } from '../../state/watchScenario.ts';
 
 export const FUSION_LANE = 'fusion';
 export const FUSION_LIVE_LANE = 'fusion-live';
@@ -109,16 +110,13 @@ export function startFusionRuns(): () => void {
   };
   check(useStore.getState().scenario);
   trainIfIdle(useStore.getState().scenario);
-  const stopWatch = useStore.subscribe((state, prev) => {
-    // Another method's scenario (a switch, a gallery entry) is heard before these runs stop: it
-    // must not start a training with its parameters (the clouds are checked again on return).
-    if (state.scenario === prev.scenario || state.scenario.method !== 'fusion') return;
-    check(state.scenario);
-    const a = state.scenario.clouds;
-    const b = prev.scenario.clouds;
+  const stopWatch = watchScenario('fusion', (scenario, prev) => {
+    check(scenario);
+    const a = scenario.clouds;
+    const b = prev.clouds;
     // A whole new scenario trains, and so does an edit that makes the cloud trainable (labels loaded).
-    const fixed = a !== b && fusionProblem(prev.scenario) !== null && fusionProblem(state.scenario) === null;
-    if ((a !== b && a.every((c) => !b.includes(c))) || fixed) trainIfIdle(state.scenario);
+    const fixed = a !== b && fusionProblem(prev) !== null && fusionProblem(scenario) === null;
+    if ((a !== b && a.every((c) => !b.includes(c))) || fixed) trainIfIdle(scenario);
   });
   return () => {
     stopWatch();

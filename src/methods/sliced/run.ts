@@ -21,6 +21,7 @@ import { runWithClouds, solverClient, stopRun } from '../../solver/solver.ts';
 import { trackRun } from '../../solver/trackRun.ts';
 import { clearResult, putResult } from '../../state/results.ts';
 import { useStore } from '../../state/store.ts';
+import { watchScenario } from '../../state/watchScenario.ts';
 
 export const SLICED_LANE = 'sliced';
 export const SLICED_LIVE_LANE = 'sliced-live';
@@ -132,10 +133,8 @@ export function startSlicedRuns(): () => void {
     debounceMs: 0,
   });
   // A flow belongs to the clouds it started from: an edit of them drops it.
-  const stopFlowReset = useStore.subscribe((st, prev) => {
-    const a = st.scenario;
-    const b = prev.scenario;
-    if (a.method !== 'sliced' || (a.clouds[0] === b.clouds[0] && a.clouds[1] === b.clouds[1])) return;
+  const stopFlowReset = watchScenario('sliced', (a, b) => {
+    if (a.clouds[0] === b.clouds[0] && a.clouds[1] === b.clouds[1]) return;
     solverClient.cancel(SLICED_FLOW_LANE);
     clearResult(SLICED_FLOW_LANE);
     clearResult(SLICED_FLOW_LIVE_LANE);
