@@ -1,7 +1,7 @@
 /**
  * The Gallery dialog: the built-in scenarios under the method menu's group headings, each a
- * button (named by its title, with a thumbnail) and the paragraph explaining the idea it shows. One click opens the scenario as an
- * undoable edit and closes the dialog.
+ * button (named by its title, with a thumbnail) and the paragraph explaining the idea it shows.
+ * One click opens the scenario as an undoable edit and closes the dialog.
  */
 import { useMemo } from 'react';
 import { GALLERY, type GalleryEntry } from '../scenario/gallery.ts';

@@ -18,6 +18,7 @@ export interface RunFactsProps {
   iterationsTestId?: string;
 }
 
+/** The iterations row (when `iterations` is given) and the solve-time row, as `<dt>`/`<dd>` pairs. */
 export function RunFacts({
   iterations,
   label = 'Iterations',
