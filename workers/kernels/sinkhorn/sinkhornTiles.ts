@@ -144,8 +144,9 @@ export class TiledKernel implements TileStore {
    * truncation bookkeeping. `checkRows = false` skips the row check (one pass over the costs) when
    * fA, gA come from an iterate whose rows carry their mass, as after absorbing u, v; columns are
    * always checked: with the rows, from the same read of the costs, before the fill; otherwise by
-   * the fill (for free), which is then repeated if a column had to be shifted. `margin` (nats) keeps entries down to e^−(θ+margin) this time:
-   * room for the large first moves of u, v after a cold start, saving a rebuild.
+   * the fill (for free), which is then repeated if a column had to be shifted. `margin` (nats)
+   * keeps entries down to e^−(θ+margin) this time: room for the large first moves of u, v after a
+   * cold start, saving a rebuild.
    * @param fA, gA absorbed potentials in internal order (lengths nPad, mPad), updated in place
    */
   buildExact(fA: Float64Array, gA: Float64Array, eps: number, checkRows = true, margin = 0): void {
