@@ -32,21 +32,16 @@ export const FLOW_PATHS = 'flow-paths';
 const MAX_PARTICLES = 800;
 
 let evalRunning = false;
-/**
- * Whether Flow's runs are on (between `startFlowPaths` and its stop). An evaluation that ends, or
- * a training that goes on after another method was opened, must not start the next evaluation
- * from that method's scenario: it has no Flow parameters (the bandwidth is NaN there). The
- * scenario's method is checked too: the store's listeners hear the switch before the stop.
- */
-let active = false;
 
 /**
- * Evaluates, one at a time, every model not yet evaluated on the current clouds (while Flow is the
- * method; the rest waits until it is again).
+ * Evaluates, one at a time, every model not yet evaluated on the current clouds, while Flow is the
+ * method (Flow's runs live exactly as long): an evaluation that ends, or a training that goes on,
+ * after another method was opened must not start the next one from that method's scenario, which
+ * has no Flow parameters (the bandwidth is NaN there). The rest waits until Flow is opened again.
  */
 export function evaluatePending(): void {
   const s = useStore.getState().scenario;
-  if (!active || evalRunning || s.method !== 'flow') return;
+  if (evalRunning || s.method !== 'flow') return;
   const key = dataKey(s);
   const entry = flowState.get().models.find((m) => !sameKey(m.evalKey, key));
   if (!entry) return;
@@ -135,7 +130,6 @@ function integrateSelected(): void {
  * up to date. Returns the stop function.
  */
 export function startFlowPaths(): () => void {
-  active = true;
   pathsKey = [];
   const update = () => {
     integrateSelected();
@@ -147,7 +141,6 @@ export function startFlowPaths(): () => void {
     if (st.models !== prev.models || st.selectedId !== prev.selectedId) update();
   });
   return () => {
-    active = false;
     offStore();
     offFlow();
     solverClient.cancel(FLOW_INTEGRATE_LANE);
