@@ -11,16 +11,11 @@
  * rule on F into one on log u.
  */
 import { EPSILON_FLOOR } from './sinkhorn.ts';
-import { AndersonMixer } from './sinkhornAnderson.ts';
-import { TiledKernel, type ScalingRule } from './sinkhornTiles.ts';
+import { expScalings, GuardedAnderson } from './sinkhornAnderson.ts';
+import { outsideScalingRange, TiledKernel, type ScalingRule } from './sinkhornTiles.ts';
 import { materializePlan } from './sinkhornTilesPlan.ts';
 
 export type { ScalingRule };
-
-/** Scalings beyond [1e-30, 1e30] are absorbed into the potentials (as in `sinkhornIterate.ts`). */
-const SCALING_RANGE = 1e30;
-/** Largest move of log v by Anderson beyond the plain step (as in `sinkhornIterate.ts`). */
-const MAX_EXTRAPOLATION = 10;
 
 /** A checked problem: positive-weight rows and columns in the solver's internal order. */
 export interface RuleProblem {
@@ -89,11 +84,10 @@ export class RuleScaling {
   private readonly bv: Float64Array;
   private readonly dropLimit: number;
   /** Anderson acceleration of log v (optional): the mixer, log v, the plain step T(log v). */
-  private readonly aa: AndersonMixer | null;
+  private readonly aa: GuardedAnderson | null;
   private readonly lv: Float64Array;
   private readonly tx: Float64Array;
   private readonly plain: Float64Array;
-  private aaBest = Infinity;
 
   /**
    * @param C n×m costs (row-major, original order), finite
@@ -137,7 +131,7 @@ export class RuleScaling {
     this.acc = new Float64Array(K.mPad);
     this.lwu = new Float64Array(K.n);
     this.lwv = new Float64Array(K.m);
-    this.aa = andersonMemory > 0 ? new AndersonMixer(K.m, andersonMemory) : null;
+    this.aa = andersonMemory > 0 ? new GuardedAnderson(K.m, andersonMemory) : null;
     this.lv = new Float64Array(K.m);
     this.tx = new Float64Array(K.m);
     this.plain = new Float64Array(K.m);
@@ -164,7 +158,7 @@ export class RuleScaling {
     [this.u, this.uN] = [this.uN, this.u];
     [this.v, this.vN] = [this.vN, this.v];
     if (K.droppedMassBound(this.u, this.v) > Math.max(this.dropLimit, 0.01 * change)) this.rebuild(false);
-    else if (outOfRange(this.u, K.n) || outOfRange(this.v, K.m)) this.absorb();
+    else if (outsideScalingRange(this.u, K.n) || outsideScalingRange(this.v, K.m)) this.absorb();
     return change;
   }
 
@@ -196,24 +190,9 @@ export class RuleScaling {
   private mix(change: number): boolean {
     const { aa, lv, tx, vN, K, plain } = this;
     if (!aa) return true;
-    for (let c = 0; c < K.m; c++) tx[c] = Math.log(vN[c]);
-    // Far worse than the best seen: the history misleads (nonlinear regime); restart it.
-    if (change > 10 * this.aaBest) aa.reset();
-    this.aaBest = Math.min(this.aaBest, change);
-    plain.set(tx);
-    aa.step(lv, plain, tx);
-    // An extrapolation far from the plain step is not to be trusted: take the plain step.
-    let far = false;
-    for (let c = 0; c < K.m; c++) if (!(Math.abs(tx[c] - plain[c]) <= MAX_EXTRAPOLATION)) far = true;
-    if (far) {
-      tx.set(plain);
-      aa.reset();
-    }
-    for (let c = 0; c < K.m; c++) {
-      const x = Math.exp(tx[c]);
-      if (!(x > 0 && x < Infinity)) return false;
-      vN[c] = x;
-    }
+    for (let c = 0; c < K.m; c++) plain[c] = Math.log(vN[c]);
+    aa.step(change, lv, plain, tx);
+    if (!expScalings(tx, vN)) return false;
     lv.set(tx);
     return true;
   }
@@ -249,11 +228,5 @@ export class RuleScaling {
     this.refreshPriors();
     // A rebuild may re-anchor dead columns (a different map): start the history afresh.
     this.aa?.reset();
-    this.aaBest = Infinity;
   }
-}
-
-function outOfRange(x: Float64Array, count: number): boolean {
-  for (let k = 0; k < count; k++) if (!(x[k] < SCALING_RANGE && x[k] > 1 / SCALING_RANGE)) return true;
-  return false;
 }

@@ -141,3 +141,63 @@ export class AndersonMixer {
     return z;
   }
 }
+
+/** Largest move of a log-scaling by Anderson beyond the plain step (nats): farther is not trusted. */
+const MAX_EXTRAPOLATION = 10;
+
+/**
+ * The Sinkhorn solvers' Anderson acceleration of x = log v (`sinkhornIterate.ts`, and
+ * `ruleScaling.ts` for unbalanced transport), with two guards: the history restarts when the error
+ * is over 10× the best seen (a nonlinear regime, where it misleads), and an extrapolation more
+ * than MAX_EXTRAPOLATION nats from the plain step is replaced by the plain step (the history
+ * restarted).
+ */
+export class GuardedAnderson {
+  private readonly mixer: AndersonMixer;
+  private best = Infinity;
+
+  /** @param dim length of x; @param memory iterates mixed (>= 1) */
+  constructor(dim: number, memory: number) {
+    this.mixer = new AndersonMixer(dim, memory);
+  }
+
+  /** Forgets the history and the best error (a new ε stage, a rebuilt kernel, a recovery). */
+  reset(): void {
+    this.mixer.reset();
+    this.best = Infinity;
+  }
+
+  /** See {@link AndersonMixer.shift}. */
+  shift(delta: Float64Array): void {
+    this.mixer.shift(delta);
+  }
+
+  /**
+   * Writes the next iterate into `out` (length dim).
+   * @param error the fixed-point error of x (any consistent measure); @param x current log v;
+   * @param plain the plain step T(x)
+   */
+  step(error: number, x: Float64Array, plain: Float64Array, out: Float64Array): void {
+    if (error > 10 * this.best) this.mixer.reset();
+    if (error < this.best) this.best = error;
+    this.mixer.step(x, plain, out);
+    let far = false;
+    for (let k = 0; k < plain.length; k++)
+      if (!(Math.abs(out[k] - plain[k]) <= MAX_EXTRAPOLATION)) far = true;
+    if (far) {
+      out.set(plain);
+      this.mixer.reset();
+    }
+  }
+}
+
+/** v_k = exp(logV_k) for k < logV.length; false if one is 0 or not finite (v is then not to be used). */
+export function expScalings(logV: Float64Array, v: Float64Array): boolean {
+  let ok = true;
+  for (let k = 0; k < logV.length; k++) {
+    const x = Math.exp(logV[k]);
+    if (!(x > 0 && x < Infinity)) ok = false;
+    v[k] = x;
+  }
+  return ok;
+}

@@ -3,20 +3,15 @@
  * algorithm). Plan: P_ij = a_i u_i K_ij v_j b_j with K = exp((fA + gA − C)/ε) held by a
  * `TiledKernel`; all arrays in the kernel's internal order. Allocation-free per iteration.
  */
-import { AndersonMixer } from './sinkhornAnderson.ts';
+import { expScalings, GuardedAnderson } from './sinkhornAnderson.ts';
 import { OmegaController } from './sinkhornOmega.ts';
-import type { TiledKernel } from './sinkhornTiles.ts';
+import { outsideScalingRange, type TiledKernel } from './sinkhornTiles.ts';
 
 /** How the column update is accelerated. */
 export type SinkhornAcceleration = 'anderson' | 'over-relaxation' | 'none';
 
 /** Outcome of {@link SinkhornIterate.step}. */
 export type StepOutcome = 'continue' | 'reached' | 'non-finite';
-
-/** Scalings beyond [1e-30, 1e30] are absorbed into the potentials before they lose range. */
-const SCALING_RANGE = 1e30;
-/** Largest move of log v by Anderson beyond the plain Sinkhorn step. */
-const MAX_EXTRAPOLATION = 10;
 
 export class SinkhornIterate {
   readonly K: TiledKernel;
@@ -37,12 +32,11 @@ export class SinkhornIterate {
   private readonly accel: SinkhornAcceleration;
   private readonly fixedOmega: number | undefined;
   private readonly ctrl = new OmegaController();
-  private readonly aa: AndersonMixer;
+  private readonly aa: GuardedAnderson;
   /** log v on real columns (Anderson works on it) and the map's value T(log v). */
   private readonly lv: Float64Array;
   private readonly tx: Float64Array;
   private readonly plainStep: Float64Array;
-  private aaBest = Infinity;
   private passesThisStage = 0;
   /** Potentials at the end of the previous ε stage (for the extrapolation in halveEpsilon). */
   private readonly prevStage: { f: Float64Array; g: Float64Array; valid: boolean };
@@ -74,7 +68,7 @@ export class SinkhornIterate {
     this.vN = new Float64Array(K.mPad).fill(1);
     this.bv = new Float64Array(K.mPad);
     this.acc = new Float64Array(K.mPad);
-    this.aa = new AndersonMixer(K.m, memory);
+    this.aa = new GuardedAnderson(K.m, memory);
     this.lv = new Float64Array(K.m);
     this.tx = new Float64Array(K.m);
     this.plainStep = new Float64Array(K.m);
@@ -112,7 +106,7 @@ export class SinkhornIterate {
     // plan at all (Sinkhorn then stalls): rebuild from C when the bound says so. While the error
     // is large, mass left out up to 1% of it does not change the course.
     if (K.droppedMassBound(this.u, this.v) > Math.max(dropLimit, 0.01 * e)) this.rebuild();
-    else if (outOfRange(this.u, K.n) || outOfRange(this.v, K.m)) this.absorb(false);
+    else if (outsideScalingRange(this.u, K.n) || outsideScalingRange(this.v, K.m)) this.absorb(false);
     this.omega = this.nextOmega(e);
     return 'continue';
   }
@@ -173,7 +167,6 @@ export class SinkhornIterate {
     this.ctrl.reset();
     this.omega = 1;
     this.aa.reset();
-    this.aaBest = Infinity;
     this.passesThisStage = 0;
   }
 
@@ -189,24 +182,8 @@ export class SinkhornIterate {
     if (this.accel !== 'anderson') return K.columnUpdate(this.v, vN, acc, this.omega);
     const plain = this.plainStep;
     for (let c = 0; c < K.m; c++) plain[c] = -Math.log(acc[c]);
-    // Far worse than the best seen: the history is misleading (nonlinear regime); restart it.
-    if (e > 10 * this.aaBest) this.aa.reset();
-    if (e < this.aaBest) this.aaBest = e;
-    this.aa.step(this.lv, plain, tx);
-    // An extrapolation far from the plain step (in log units) is not to be trusted: take the
-    // plain step and start the history afresh.
-    let far = false;
-    for (let c = 0; c < K.m; c++) if (!(Math.abs(tx[c] - plain[c]) <= MAX_EXTRAPOLATION)) far = true;
-    if (far) {
-      tx.set(plain);
-      this.aa.reset();
-    }
-    let ok = true;
-    for (let c = 0; c < K.m; c++) {
-      const x = Math.exp(tx[c]);
-      if (!(x > 0 && x < Infinity)) ok = false;
-      vN[c] = x;
-    }
+    this.aa.step(e, this.lv, plain, tx);
+    const ok = expScalings(tx, vN);
     for (let c = K.m; c < K.mPad; c++) vN[c] = 1;
     return ok;
   }
@@ -247,9 +224,4 @@ export class SinkhornIterate {
 /** Keeps an extrapolated log-scaling within a safe range. */
 function clamp(x: number): number {
   return Math.max(-20, Math.min(20, x));
-}
-
-function outOfRange(x: Float64Array, count: number): boolean {
-  for (let k = 0; k < count; k++) if (!(x[k] < SCALING_RANGE && x[k] > 1 / SCALING_RANGE)) return true;
-  return false;
 }

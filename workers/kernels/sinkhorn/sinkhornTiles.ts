@@ -452,3 +452,12 @@ export class TiledKernel implements TileStore {
     return ok;
   }
 }
+
+/** Scalings beyond [1e-30, 1e30] are absorbed into the potentials before they lose range. */
+const SCALING_RANGE = 1e30;
+
+/** Whether a scaling among the first `count` of x has left [1/SCALING_RANGE, SCALING_RANGE]: time to absorb. */
+export function outsideScalingRange(x: Float64Array, count: number): boolean {
+  for (let k = 0; k < count; k++) if (!(x[k] < SCALING_RANGE && x[k] > 1 / SCALING_RANGE)) return true;
+  return false;
+}
