@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { GALLERY, type GalleryEntry } from '../scenario/gallery.ts';
 import { methodMeta } from '../methods/index.ts';
-import { GROUP_TITLES, METHOD_GROUPS } from '../methods/types.ts';
+import { byMethodGroup } from '../methods/types.ts';
 import { useStore } from '../state/store.ts';
 import { renderThumbnail } from './exportImage.ts';
 import { Modal } from './ShareModal.tsx';
@@ -31,10 +31,7 @@ export function GalleryDialog({ open, onClose }: { open: boolean; onClose: () =>
   const sections = useMemo(() => {
     if (!open) return [];
     const items = GALLERY.map((e) => ({ e, method: e.build().method, src: thumbnail(e) }));
-    return METHOD_GROUPS.map((g) => ({
-      group: g,
-      items: items.filter((it) => methodMeta(it.method).group === g),
-    })).filter((sec) => sec.items.length > 0);
+    return byMethodGroup(items, (it) => methodMeta(it.method).group);
   }, [open]);
   return (
     <Modal title="Gallery" open={open} onClose={onClose} className="wide">
@@ -42,10 +39,10 @@ export function GalleryDialog({ open, onClose }: { open: boolean; onClose: () =>
         Scenarios that each show one idea of optimal transport. Opening one replaces the stage; Undo brings
         yours back.
       </p>
-      {sections.map(({ group, items }) => (
+      {sections.map(({ group, title, items }) => (
         <section key={group} className="gallery-section" aria-labelledby={`gallery-group-${group}`}>
           <h3 id={`gallery-group-${group}`} className="gallery-group-title">
-            {GROUP_TITLES[group]}
+            {title}
           </h3>
           <ul className="gallery">
             {items.map(({ e, method, src }) => (

@@ -7,16 +7,12 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { METHODS, methodMeta, type MethodId } from '../methods/index.ts';
-import { GROUP_TITLES, METHOD_GROUPS } from '../methods/types.ts';
+import { byMethodGroup, GROUP_TITLES } from '../methods/types.ts';
 import { useStore } from '../state/store.ts';
 
-const GROUPS = METHOD_GROUPS.map((g) => ({
-  id: g,
-  title: GROUP_TITLES[g],
-  methods: METHODS.filter((m) => m.group === g),
-})).filter((g) => g.methods.length > 0);
+const GROUPS = byMethodGroup(METHODS, (m) => m.group);
 /** The methods in menu order (group by group). */
-const ORDER: readonly MethodId[] = GROUPS.flatMap((g) => g.methods.map((m) => m.id));
+const ORDER: readonly MethodId[] = GROUPS.flatMap((g) => g.items.map((m) => m.id));
 
 export function MethodMenu() {
   const method = useStore((s) => s.scenario.method);
@@ -100,16 +96,16 @@ export function MethodMenu() {
         >
           {GROUPS.map((g) => (
             <div
-              key={g.id}
+              key={g.group}
               role="group"
-              aria-labelledby={`${id}-${g.id}`}
+              aria-labelledby={`${id}-${g.group}`}
               // More than four items: two cells wide, items in two columns (theme.css).
-              className={g.methods.length > 4 ? 'method-group-list wide' : 'method-group-list'}
+              className={g.items.length > 4 ? 'method-group-list wide' : 'method-group-list'}
             >
-              <p id={`${id}-${g.id}`} className="method-group-title">
+              <p id={`${id}-${g.group}`} className="method-group-title">
                 {g.title}
               </p>
-              {g.methods.map((m) => (
+              {g.items.map((m) => (
                 <button
                   key={m.id}
                   type="button"

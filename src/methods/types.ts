@@ -23,6 +23,21 @@ export const GROUP_TITLES: Record<MethodGroup, string> = {
 };
 
 /**
+ * Items sorted into the method groups, in the switcher's order, each with its heading; groups with
+ * no item are left out (the method menu lists methods so, the Gallery its entries).
+ */
+export function byMethodGroup<T>(
+  items: readonly T[],
+  groupOf: (item: T) => MethodGroup,
+): { group: MethodGroup; title: string; items: T[] }[] {
+  return METHOD_GROUPS.map((group) => ({
+    group,
+    title: GROUP_TITLES[group],
+    items: items.filter((item) => groupOf(item) === group),
+  })).filter((g) => g.items.length > 0);
+}
+
+/**
  * Which clouds a method reads. `pair`: the first two (source and target); `all`: every cloud
  * (at least `min`); `first`: the first cloud only.
  */
